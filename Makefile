@@ -1,0 +1,42 @@
+# recon — the two commands: `make demo` and `make test`.
+SWIFT  ?= swift
+RECON  := .build/release/recon
+DEMO   := fixtures/demo
+
+.PHONY: all build demo test bench clean deps
+
+all: build
+
+# libxml2's headers come from Debian's libxml2-dev (found through pkg-config).
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "recon needs Swift 6.1 or later: https://www.swift.org/install/linux/"; exit 1; }
+	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "make: installing libxml2-dev and pkg-config with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev pkg-config >/dev/null; \
+	  else \
+	    echo "recon needs libxml2's headers and pkg-config. Install them with:"; \
+	    echo "  sudo apt-get install -y libxml2-dev pkg-config"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product recon
+
+demo: build
+	$(RECON) reconcile --invoices $(DEMO)/invoices.csv \
+	  --bank $(DEMO)/statement.camt053.xml --bank $(DEMO)/bank.csv \
+	  --config $(DEMO)/recon.toml --out out/demo
+	@echo
+	@echo "Open the results in out/demo/ — start with exceptions.csv (what needs a person) and journal.csv."
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build
+	@echo "make bench: the benchmark suite comes with the performance issue; nothing to run yet."
+
+clean:
+	rm -rf .build out

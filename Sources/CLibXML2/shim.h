@@ -1,0 +1,28 @@
+#ifndef RECON_CLIBXML2_SHIM_H
+#define RECON_CLIBXML2_SHIM_H
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+
+/* Swift 6 cannot call xmlFree directly: it is a global function pointer. */
+static inline void recon_xml_free(void *p) { xmlFree(p); }
+
+/* A SAX2 handler with nothing set but the magic, so that libxml2 builds no tree. */
+static inline void recon_sax_reset(xmlSAXHandler *handler) {
+    memset(handler, 0, sizeof(*handler));
+    handler->initialized = XML_SAX2_MAGIC;
+}
+
+/* The line the parser is on, for error messages from callbacks. */
+static inline int recon_parser_line(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->line : 0;
+}
+
+static inline int recon_parser_column(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->col : 0;
+}
+
+#endif

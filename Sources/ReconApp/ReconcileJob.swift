@@ -1,0 +1,76 @@
+import ReconCore
+import ReconFormats
+
+/// `recon reconcile`: open items and bank files in; settlements, journal, exceptions, open items,
+/// other entries and a summary out — all or nothing.
+public struct ReconcileJob: Sendable {
+    public var invoicesPath: String
+    public var bankPaths: [String]
+    public var configPath: String?
+    public var outputPath: String
+
+    public init(invoicesPath: String, bankPaths: [String], configPath: String?, outputPath: String) {
+        self.invoicesPath = invoicesPath
+        self.bankPaths = bankPaths
+        self.configPath = configPath
+        self.outputPath = outputPath
+    }
+
+    public static let outputFiles = ["settlements.csv", "journal.csv", "exceptions.csv", "open-items.csv",
+                                     "other-entries.csv", "summary.json"]
+
+    public struct Report: Sendable {
+        public var result: ReconciliationResult
+        public var warnings: [Finding]
+        public var summaryJSON: String
+        public var outputPath: String
+    }
+
+    /// Reads and checks every input before anything is written: on bad input no output file is
+    /// created or changed.
+    public func run() throws -> Report {
+        let config = try configPath.map(ConfigReader.read(path:)) ?? ReconConfig()
+        var itemsReader = OpenItemsReader()
+        let items = try itemsReader.read(FileByteSource(path: invoicesPath))
+        let bank = try BankInput.read(paths: bankPaths)
+
+        let reconciler = Reconciler(policy: config.settlement, accounts: config.accounts)
+        let result = reconciler.reconcile(openItems: items, transactions: bank.transactions)
+        try Self.checkInvariants(result, transactionCount: bank.transactions.count)
+
+        let summaryJSON = SummaryWriter.json(result.summary, inputs: [
+            "invoices": [invoicesPath], "bank": bank.formats,
+        ])
+        let output = try OutputDirectory(path: outputPath)
+        try ReportWriters.writeSettlements(result.settlements, to: output.create("settlements.csv"))
+        try ReportWriters.writeJournal(result.vouchers, to: output.create("journal.csv"))
+        try ReportWriters.writeExceptions(result.exceptions, to: output.create("exceptions.csv"))
+        try OpenItemsWriter.write(result.openItems, to: output.create("open-items.csv"))
+        try ReportWriters.writeOtherEntries(result.otherEntries, to: output.create("other-entries.csv"))
+        try output.create("summary.json").write(summaryJSON)
+        try output.commit()
+        return Report(result: result, warnings: itemsReader.warnings + bank.warnings, summaryJSON: summaryJSON,
+                      outputPath: outputPath)
+    }
+
+    /// Every transaction is settled, in the report or among the other entries; every voucher and
+    /// every currency balances. A violation is a bug in recon: nothing is written.
+    static func checkInvariants(_ result: ReconciliationResult, transactionCount: Int) throws {
+        var problems: [String] = []
+        let settled = Set(result.settlements.map(\.entryId))
+        let unsettledExceptions = result.exceptions.filter { !$0.isSettled }.count
+        let accounted = settled.count + unsettledExceptions + result.otherEntries.count
+        if accounted != transactionCount {
+            problems.append("\(transactionCount) transactions read, but \(accounted) settled, reported or listed")
+        }
+        for voucher in result.vouchers where !voucher.isBalanced {
+            problems.append("voucher \(voucher.number) (\(voucher.entryId)) does not balance")
+        }
+        for currency in result.summary.currencies where !currency.isBalanced {
+            problems.append("\(currency.currency.code): received \(currency.received) ≠ applied \(currency.applied) + new credits \(currency.newCredits) + in exceptions \(currency.inExceptions)")
+        }
+        if !problems.isEmpty {
+            throw ReconFailure(.internalError, problems.map { "internal error: \($0)" })
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// An ISO 4217 currency: its three-letter code and how many decimals its minor unit has.
+///
+/// The code is packed into a `UInt32` so that a currency is a cheap, trivially hashable value.
+public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The three ASCII letters, packed big-endian (first letter in the highest byte used).
+    public let packedCode: UInt32
+    /// Number of decimals of the minor unit: JPY 0, EUR 2, KWD 3, CLF 4.
+    public let exponent: Int
+
+    init(packedCode: UInt32, exponent: Int) {
+        self.packedCode = packedCode
+        self.exponent = exponent
+    }
+
+    /// The currency for an ISO 4217 code, or nil when the code is not an active currency.
+    public init?(code: String) {
+        guard let packed = Currency.pack(code), let exponent = Currency.table[packed] else { return nil }
+        self.init(packedCode: packed, exponent: exponent)
+    }
+
+    /// The currency for a code given as bytes (as readers see it).
+    public init?(bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 3 else { return nil }
+        var packed: UInt32 = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return nil }
+            packed = packed << 8 | UInt32(byte)
+        }
+        guard let exponent = Currency.table[packed] else { return nil }
+        self.init(packedCode: packed, exponent: exponent)
+    }
+
+    public var code: String {
+        let bytes = [UInt8(truncatingIfNeeded: packedCode >> 16),
+                     UInt8(truncatingIfNeeded: packedCode >> 8),
+                     UInt8(truncatingIfNeeded: packedCode)]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public var description: String { code }
+
+    /// 10^exponent, the number of minor units in one major unit.
+    public var minorUnitsPerMajor: Int64 {
+        var result: Int64 = 1
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+
+    public static func < (lhs: Currency, rhs: Currency) -> Bool { lhs.packedCode < rhs.packedCode }
+
+    static func pack(_ code: String) -> UInt32? {
+        var packed: UInt32 = 0
+        var count = 0
+        for byte in code.utf8 {
+            guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return nil }
+            packed = packed << 8 | UInt32(byte)
+            count += 1
+        }
+        return count == 3 ? packed : nil
+    }
+
+    static let table: [UInt32: Int] = {
+        var table: [UInt32: Int] = [:]
+        for (code, exponent) in iso4217 {
+            table[pack(code)!] = exponent
+        }
+        return table
+    }()
+
+    /// Every code in the table, sorted.
+    public static var allCodes: [String] { iso4217.map(\.0).sorted() }
+}
+
+public extension Currency {
+    static let EUR = Currency(code: "EUR")!
+    static let NOK = Currency(code: "NOK")!
+    static let SEK = Currency(code: "SEK")!
+    static let USD = Currency(code: "USD")!
+    static let CHF = Currency(code: "CHF")!
+    static let JPY = Currency(code: "JPY")!
+    static let KWD = Currency(code: "KWD")!
+}

@@ -1,0 +1,95 @@
+/// Why a transaction needs a person.
+public enum ExceptionKind: String, Sendable, CaseIterable {
+    /// No reference, id or payer led to an open item.
+    case noMatch = "no_match"
+    /// A reference was found but names no open item.
+    case unknownReference = "unknown_reference"
+    /// The named items are in another currency.
+    case currencyMismatch = "currency_mismatch"
+    /// The named items are already settled.
+    case alreadySettled = "already_settled"
+    /// The payment names items of several customers, or several equally good candidates.
+    case ambiguous
+    /// A candidate was found, but not with enough confidence to settle automatically.
+    case needsReview = "needs_review"
+    /// The same transaction was given twice in one run.
+    case duplicate
+    /// Settled, but the item stays partly open beyond the underpayment tolerance.
+    case partialPayment = "partial_payment"
+}
+
+/// One row of the exception report.
+public struct ReconException: Sendable, Hashable {
+    public var kind: ExceptionKind
+    public var transaction: BankTransaction
+    /// Invoice ids a person may want to look at, best first.
+    public var candidates: [String]
+    public var reason: String
+    /// The decision recon suggests (`match`, `full_settlement`, `suspense`, `ignore` …).
+    public var suggestedAction: String
+    /// Whether the transaction was nevertheless settled (a partial payment under review): its
+    /// money is then in `applied`, not in `in_exceptions`.
+    public var isSettled: Bool
+
+    public init(kind: ExceptionKind, transaction: BankTransaction, candidates: [String] = [], reason: String,
+                suggestedAction: String, isSettled: Bool = false) {
+        self.kind = kind
+        self.transaction = transaction
+        self.candidates = candidates
+        self.reason = reason
+        self.suggestedAction = suggestedAction
+        self.isSettled = isSettled
+    }
+
+    /// Stable across runs for the same transaction and kind: `X` + 16 hex digits.
+    public var exceptionId: String { ReconException.id(entryId: transaction.entryId, kind: kind.rawValue) }
+
+    /// `prefix` + 16 hex digits of a stable hash of the transaction's id and the kind.
+    public static func id(entryId: String, kind: String, prefix: String = "X") -> String {
+        var hash = StableHash()
+        hash.combine(field: entryId)
+        hash.combine(field: kind)
+        return prefix + hash.hex
+    }
+}
+
+/// Why a bank transaction is not a receipt recon settles.
+public enum OtherEntryKind: String, Sendable, CaseIterable {
+    /// Money out (a debit).
+    case notAReceipt = "not_a_receipt"
+    case pending
+    case info
+    /// A reversal (RvslInd), e.g. a returned payment.
+    case reversal
+    /// A second copy of a transaction that is not a receipt.
+    case duplicate
+}
+
+/// A bank transaction recon does not settle, listed so that nothing disappears.
+public struct OtherEntry: Sendable, Hashable {
+    public var kind: OtherEntryKind
+    public var transaction: BankTransaction
+    public var reason: String
+
+    public init(kind: OtherEntryKind, transaction: BankTransaction, reason: String) {
+        self.kind = kind
+        self.transaction = transaction
+        self.reason = reason
+    }
+
+    public static func classify(_ transaction: BankTransaction) -> OtherEntry? {
+        switch transaction.status {
+        case .pending: return OtherEntry(kind: .pending, transaction: transaction, reason: "pending entry, not yet booked")
+        case .info: return OtherEntry(kind: .info, transaction: transaction, reason: "information only, not booked")
+        case .booked: break
+        }
+        if transaction.isReversal {
+            return OtherEntry(kind: .reversal, transaction: transaction, reason: "reversal of an earlier entry")
+        }
+        if !transaction.amount.isPositive {
+            return OtherEntry(kind: .notAReceipt, transaction: transaction,
+                              reason: transaction.amount.isZero ? "zero amount" : "outgoing payment (debit)")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,26 @@
+/// FNV-1a, 64 bits: a hash that is the same on every run and machine (Swift's `Hasher` is seeded
+/// per process), for identities that must survive between runs.
+public struct StableHash: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01B3
+        }
+    }
+
+    /// Adds a field and a separator, so that ("ab","c") and ("a","bc") differ.
+    public mutating func combine(field: String) {
+        combine(field.utf8)
+        combine(CollectionOfOne(0x1F))
+    }
+
+    /// Sixteen lowercase hex digits.
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

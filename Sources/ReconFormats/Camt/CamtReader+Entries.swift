@@ -1,0 +1,118 @@
+import ReconCore
+
+extension CamtReader {
+    func emitStatementHeader() {
+        guard var current = statement, !current.headerEmitted else { return }
+        current.headerEmitted = true
+        statement = current
+        let info = StatementInfo(format: format ?? "", id: current.id ?? messageId ?? "", account: current.account,
+                                 currency: current.currency, balances: current.balances,
+                                 date: current.created ?? current.periodEnd ?? messageDate, origin: current.origin)
+        queue.append(.statement(info))
+    }
+
+    func finishBalance(_ state: CamtBalanceState) {
+        guard let amount = state.amount else {
+            findings.append(Finding(parser.location, "balance without an amount"))
+            return
+        }
+        let code = state.code ?? ""
+        if code.isEmpty { warn("balance without a type code") }
+        if state.isDebit == nil { warn("balance \(code) without CdtDbtInd, taken as a credit balance") }
+        statement?.balances.append(Balance(code: code, amount: state.isDebit == true ? -amount : amount, date: state.date))
+    }
+
+    func finishEntry(_ state: CamtEntryState) {
+        let location = state.origin
+        guard let magnitude = state.amount else {
+            findings.append(Finding(location, "entry without an amount"))
+            return
+        }
+        guard let isDebit = state.isDebit else {
+            findings.append(Finding(location, "entry without CdtDbtInd: recon does not guess the sign"))
+            return
+        }
+        let amount = isDebit ? -magnitude : magnitude
+        let status: EntryStatus
+        switch state.status {
+        case "BOOK": status = .booked
+        case "PDNG", "FUTR": status = .pending
+        case "INFO": status = .info
+        case nil:
+            warn(at: location, "entry without Sts, taken as booked")
+            status = .booked
+        case let other?:
+            warn(at: location, "unknown entry status '\(other)', not settled")
+            status = .info
+        }
+        var bookingDate = state.bookingDate
+        if bookingDate == nil {
+            if let value = state.valueDate {
+                warn(at: location, "entry without BookgDt, value date used")
+                bookingDate = value
+            } else if let statementDate = statement?.created ?? statement?.periodEnd ?? messageDate {
+                warn(at: location, "entry without BookgDt or ValDt, statement date used")
+                bookingDate = statementDate
+            }
+        }
+        guard let bookingDate else {
+            findings.append(Finding(location, "entry without any date"))
+            return
+        }
+        if let declared = state.declaredCount, state.transactions.count > 1, declared != state.transactions.count {
+            warn(at: location, "batch declares NbOfTxs \(declared) but has \(state.transactions.count) TxDtls")
+        }
+        let account = statement?.account ?? ""
+        let identityRef = state.accountServicerRef ?? state.entryRef
+        var transactions: [BankTransaction] = []
+        func make(_ details: CamtTransactionState?, amount: Money, index: Int) {
+            let isCredit = amount.minorUnits >= 0
+            var text = details.map { String(decoding: CamtReader.trim($0.unstructured), as: UTF8.self) } ?? ""
+            if text.isEmpty { text = details?.additionalInfo ?? state.additionalInfo ?? "" }
+            var transaction = BankTransaction(
+                bankRef: details?.accountServicerRef ?? state.accountServicerRef, account: account, amount: amount,
+                bookingDate: bookingDate, valueDate: state.valueDate, status: status, isReversal: state.isReversal,
+                endToEndId: details?.endToEndId, structuredRef: details?.structuredRef,
+                payerName: isCredit ? (details?.debtorName ?? details?.ultimateDebtorName) : details?.creditorName,
+                payerIban: isCredit ? (details?.debtorIBAN ?? details?.debtorOtherAccount) : details?.creditorIBAN,
+                text: text, origin: details?.origin ?? location)
+            identity.assign(&transaction, entryReference: identityRef ?? details?.accountServicerRef ?? details?.endToEndId,
+                            index: index)
+            transactions.append(transaction)
+        }
+        let details = state.transactions
+        if details.count <= 1 {
+            make(details.first, amount: amount, index: 1)
+        } else if let parts = split(details, entryAmount: amount, entryIsDebit: isDebit) {
+            for (index, part) in parts.enumerated() { make(details[index], amount: part, index: index + 1) }
+        } else {
+            warn(at: location, "entry with \(details.count) TxDtls whose amounts do not add up to the entry: kept as one transaction")
+            var combined = details[0]
+            combined.unstructured = Array(details.map { Array(CamtReader.trim($0.unstructured)) }
+                .filter { !$0.isEmpty }.joined(separator: Array(" ".utf8)))
+            make(combined, amount: amount, index: 1)
+        }
+        queue.append(.entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: state.valueDate,
+                                      status: status, isReversal: state.isReversal, bankRef: state.accountServicerRef,
+                                      transactions: transactions, origin: location)))
+    }
+
+    /// The signed amounts of each TxDtls when all have one in the entry's currency and they add up.
+    private func split(_ details: [CamtTransactionState], entryAmount: Money, entryIsDebit: Bool) -> [Money]? {
+        var parts: [Money] = []
+        var total = Money.zero(entryAmount.currency)
+        for detail in details {
+            guard let own = detail.ownAmount, own.currency == entryAmount.currency else { return nil }
+            let signed = (detail.isDebit ?? entryIsDebit) ? -own : own
+            parts.append(signed)
+            total += signed
+        }
+        return total == entryAmount ? parts : nil
+    }
+
+    func warn(_ message: String) { warn(at: parser.location, message) }
+
+    func warn(at location: SourceLocation, _ message: String) {
+        warnings.append(Finding(location, message))
+    }
+}

@@ -1,0 +1,73 @@
+import ReconCore
+
+/// Writes RFC 4180 CSV: comma-separated, a field quoted only when it holds a comma, quote, CR or LF,
+/// LF line ends. Amounts are written with exactly their currency's decimals, dates as YYYY-MM-DD.
+public struct CSVWriter {
+    public let writer: FileWriter
+    public var delimiter: UInt8 = UInt8(ascii: ",")
+    public var decimalSeparator: UInt8 = UInt8(ascii: ".")
+    private var atRecordStart = true
+
+    public init(_ writer: FileWriter) {
+        self.writer = writer
+    }
+
+    public mutating func header(_ names: [String]) throws {
+        for name in names { try field(name) }
+        try endRecord()
+    }
+
+    public mutating func field(_ text: String?) throws {
+        let delimiter = self.delimiter
+        let first = atRecordStart
+        atRecordStart = false
+        try writer.append { buffer in
+            if !first { buffer.append(delimiter) }
+            guard let text else { return }
+            let utf8 = text.utf8
+            let needsQuotes = utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            if !needsQuotes {
+                buffer.append(contentsOf: utf8)
+                return
+            }
+            buffer.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                buffer.append(byte)
+            }
+            buffer.append(UInt8(ascii: "\""))
+        }
+    }
+
+    public mutating func field(_ money: Money?) throws {
+        let delimiter = self.delimiter, separator = decimalSeparator
+        let first = atRecordStart
+        atRecordStart = false
+        try writer.append { buffer in
+            if !first { buffer.append(delimiter) }
+            if separator == delimiter {
+                // A decimal comma in a comma-separated file needs quotes.
+                buffer.append(UInt8(ascii: "\""))
+                money?.write(to: &buffer, decimalSeparator: separator)
+                buffer.append(UInt8(ascii: "\""))
+            } else {
+                money?.write(to: &buffer, decimalSeparator: separator)
+            }
+        }
+    }
+
+    public mutating func field(_ date: CalendarDate?) throws {
+        let delimiter = self.delimiter
+        let first = atRecordStart
+        atRecordStart = false
+        try writer.append { buffer in
+            if !first { buffer.append(delimiter) }
+            date?.write(to: &buffer)
+        }
+    }
+
+    public mutating func endRecord() throws {
+        atRecordStart = true
+        try writer.append { $0.append(0x0A) }
+    }
+}
