@@ -39,9 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ReconCoreTests", dependencies: ["ReconCore"]),
-        .testTarget(name: "ReconFormatsTests", dependencies: ["ReconFormats"]),
-        .testTarget(name: "ReconAppTests", dependencies: ["ReconApp", "recon"]),
+        // Helpers shared by the test targets: paths, golden files, running the built executable.
+        .target(name: "ReconTestSupport", dependencies: ["ReconCore"], path: "Tests/ReconTestSupport"),
+        .testTarget(name: "ReconCoreTests", dependencies: ["ReconCore", "ReconTestSupport"]),
+        .testTarget(name: "ReconFormatsTests", dependencies: ["ReconFormats", "ReconTestSupport"]),
+        .testTarget(name: "ReconAppTests", dependencies: ["ReconApp", "ReconTestSupport", "recon"]),
     ],
     swiftLanguageModes: [.v6]
 )

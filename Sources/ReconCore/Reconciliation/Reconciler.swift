@@ -40,7 +40,7 @@ public struct Reconciler: Sendable {
         for transaction in ordered {
             if let first = firstSeen[transaction.entryId] {
                 let sameContent = transaction.hasSameContent(as: first)
-                let reason = "same entry_id as \(first.origin)" + (sameContent ? "" : ", but with different content")
+                let reason = "same transaction as \(first.origin.file):\(first.origin.line)" + (sameContent ? "" : ", but with different content")
                 if transaction.isReceipt {
                     result.exceptions.append(ReconException(kind: .duplicate, transaction: transaction,
                                                             candidates: [], reason: reason, suggestedAction: "ignore"))

@@ -6,7 +6,8 @@ extension CamtReader {
         current.headerEmitted = true
         statement = current
         let info = StatementInfo(format: format ?? "", id: current.id ?? messageId ?? "", account: current.account,
-                                 currency: current.currency, balances: current.balances,
+                                 currency: current.currency ?? current.balances.first?.amount.currency,
+                                 balances: current.balances,
                                  date: current.created ?? current.periodEnd ?? messageDate, origin: current.origin)
         queue.append(.statement(info))
     }

@@ -24,6 +24,7 @@ public final class CamtReader: XMLHandler {
     var identity = EntryIdentity()
     private var chunk = [UInt8](repeating: 0, count: CamtReader.chunkSize)
     private var rootElement: String?
+    private var statementCount = 0
 
     private var stack: [CamtTag] = []
     private var text: [UInt8] = []
@@ -80,6 +81,10 @@ public final class CamtReader: XMLHandler {
                 throw ReadError.invalid(SourceLocation(file: path, line: 1),
                                "not a camt.052/053/054 document: no ISO 20022 camt Document element\(root)")
             }
+            if statementCount == 0 {
+                findings.append(Finding(SourceLocation(file: path, line: 1),
+                                        "\(format!) document without any Stmt, Rpt or Ntfctn: nothing to read"))
+            }
         }
     }
 
@@ -109,6 +114,7 @@ public final class CamtReader: XMLHandler {
         switch tag {
         case _ where tag.isStatement && parent.isMessageRoot:
             statement = CamtStatementState(origin: parser.location)
+            statementCount += 1
         case .Bal where parent.isStatement && statement != nil:
             balance = CamtBalanceState()
         case .Ntry where parent.isStatement && statement != nil:

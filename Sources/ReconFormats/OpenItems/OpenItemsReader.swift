@@ -29,16 +29,18 @@ public struct OpenItemsReader {
         var items: [OpenItem] = []
         var findings: [Finding] = []
         var firstLine: [String: Int] = [:]
+        let idColumn = header["invoice_id"]!
         while try reader.next() {
-            do {
-                let item = try readItem(reader, header)
-                if let line = firstLine[item.invoiceId] {
-                    findings.append(Finding(reader.location(ofField: header["invoice_id"]!),
-                                            "invoice_id \(item.invoiceId) already on line \(line)"))
-                } else {
-                    firstLine[item.invoiceId] = reader.recordLine
-                    items.append(item)
+            // Duplicates are checked on the id alone, so that a bad first row still counts.
+            if let id = reader.string(idColumn)?.trimmingASCIISpaces(), !id.isEmpty {
+                if let line = firstLine[id] {
+                    findings.append(Finding(reader.location(ofField: idColumn), "invoice_id \(id) already on line \(line)"))
+                    continue
                 }
+                firstLine[id] = reader.recordLine
+            }
+            do {
+                items.append(try readItem(reader, header))
             } catch ReadError.invalid(let found) {
                 findings += found
             }

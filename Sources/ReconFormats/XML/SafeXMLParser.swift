@@ -21,7 +21,15 @@ public final class SafeXMLParser {
     /// The first fatal problem; parsing stops there.
     public private(set) var failure: Finding?
 
+    /// libxml2 initialises global tables lazily, which races when two parsers start at once on
+    /// different threads; `xmlInitParser()` once, before any parser exists, avoids that.
+    private static let libraryInitialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     public init(path: String, handler: any XMLHandler) {
+        precondition(SafeXMLParser.libraryInitialized)
         self.path = path
         self.handler = handler
         recon_sax_reset(&sax)

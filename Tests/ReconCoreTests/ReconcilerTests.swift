@@ -1,0 +1,129 @@
+import Testing
+@testable import ReconCore
+
+@Suite struct ReferenceMatcherTests {
+    let book = OpenItemBook([invoice("INV-1023", "10.00", reference: "100016"), invoice("20000017", "5.00"),
+                             invoice("77", "1.00")])
+
+    @Test func findsByStructuredReferenceEndToEndIdAndText() {
+        let matcher = ReferenceMatcher(index: ReferenceIndex(book))
+        #expect(matcher.find(payment("10.00", ref: "100016")).items == [0])
+        #expect(matcher.find(payment("10.00", e2e: "INV-1023")).items == [0])
+        #expect(matcher.find(payment("5.00", text: "Del 1 av faktura 20000017, takk")).items == [1])
+        #expect(matcher.find(payment("15.00", text: "INV-1023/20000017")).items == [0, 1])
+    }
+
+    @Test func matchesOnlyWholeTokens() {
+        let matcher = ReferenceMatcher(index: ReferenceIndex(book))
+        #expect(matcher.find(payment("1.00", text: "ordre 1770 og 770")).items.isEmpty)
+        #expect(matcher.find(payment("1.00", text: "200000171")).items.isEmpty)
+        #expect(matcher.find(payment("1.00", text: "faktura 77.")).items == [2])
+    }
+
+    @Test func remembersUnknownStructuredReferences() {
+        let matcher = ReferenceMatcher(index: ReferenceIndex(book))
+        let found = matcher.find(payment("1.00", ref: "999999"))
+        #expect(found.items.isEmpty)
+        #expect(found.unknownReferences == ["999999"])
+    }
+}
+
+@Suite struct ReconcilerTests {
+    let reconciler = Reconciler()
+
+    @Test func everyTransactionEndsUpSomewhere() {
+        let items = [invoice("A", "100.00", reference: "R-A"), invoice("B", "50.00", reference: "R-B"),
+                     invoice("N", "10.00", currency: .NOK)]
+        let transactions = [
+            payment("100.00", ref: "R-A", bankRef: "1"),
+            payment("20.00", ref: "R-B", bankRef: "2"),
+            payment("70.00", text: "nothing useful", bankRef: "3"),
+            payment("-30.00", text: "fee", bankRef: "4"),
+            payment("5.00", ref: "R-A", bankRef: "5", status: .pending),
+            payment("12.00", text: "N", bankRef: "6"),
+            payment("100.00", ref: "R-A", bankRef: "1"),  // the first one again
+        ]
+        let result = reconciler.reconcile(openItems: items, transactions: transactions)
+        #expect(result.settlements.map(\.invoiceId) == ["A", "B"])
+        #expect(Set(result.exceptions.map(\.kind)) == [.partialPayment, .noMatch, .currencyMismatch, .duplicate])
+        #expect(result.otherEntries.map(\.kind) == [.notAReceipt, .pending])
+        #expect(result.summary.isBalanced)
+        let eur = result.summary.currencies.first { $0.currency == .EUR }!
+        #expect(eur.received == money("302.00"))
+        #expect(eur.applied == money("120.00"))
+        #expect(eur.inExceptions == money("182.00"))
+        #expect(result.openItems.map(\.invoiceId) == ["B", "N"])
+        #expect(result.vouchers.allSatisfy { $0.isBalanced })
+    }
+
+    @Test func settlesInBookingOrder() {
+        let items = [invoice("A", "100.00", reference: "R")]
+        let later = payment("60.00", on: "2025-06-12", ref: "R", bankRef: "late")
+        let earlier = payment("60.00", on: "2025-06-11", ref: "R", bankRef: "early")
+        let result = reconciler.reconcile(openItems: items, transactions: [later, earlier])
+        #expect(result.settlements.map(\.bankRef) == ["early", "late"])
+        #expect(result.settlements[1].openBefore == money("40.00"))
+        #expect(result.newCredits.map(\.amount) == [money("-20.00")])
+        #expect(result.vouchers.map(\.number) == ["000001", "000002"])
+    }
+
+    @Test func overpaymentBecomesACustomerCreditOnTheJournal() {
+        let result = reconciler.reconcile(openItems: [invoice("A", "100.00", reference: "R")],
+                                          transactions: [payment("130.00", ref: "R", bankRef: "1")])
+        let credit = result.newCredits[0]
+        #expect(credit.type == .credit)
+        #expect(credit.invoiceId.hasPrefix("CR-"))
+        #expect(result.openItems.map(\.invoiceId) == [credit.invoiceId])
+        let lines = result.vouchers[0].lines
+        #expect(lines.map(\.account) == ["1920", "1500", "1500"])
+        #expect(lines.map { $0.amount.formatted() } == ["130.00", "-100.00", "-30.00"])
+    }
+
+    @Test func paymentNamingTwoCustomersIsAmbiguous() {
+        let items = [invoice("A", "10.00", customer: "C1"), invoice("B", "10.00", customer: "C2")]
+        let result = reconciler.reconcile(openItems: items, transactions: [payment("20.00", text: "A B", bankRef: "1")])
+        #expect(result.exceptions.map(\.kind) == [.ambiguous])
+        #expect(result.exceptions[0].reason.contains("C1, C2"))
+    }
+
+    @Test func exceptionIdsAreStableAcrossRuns() {
+        let transaction = payment("70.00", text: "?", bankRef: "3")
+        let first = reconciler.reconcile(openItems: [], transactions: [transaction]).exceptions[0].exceptionId
+        let second = reconciler.reconcile(openItems: [], transactions: [transaction]).exceptions[0].exceptionId
+        #expect(first == second)
+        #expect(first.count == 17)
+        #expect(ReconException.id(entryId: transaction.entryId, kind: "duplicate") != first)
+    }
+}
+
+@Suite struct EntryIdentityTests {
+    @Test func identicalPaymentsInOneFileStayTwo() {
+        var identity = EntryIdentity()
+        var first = payment("10.00", text: "same")
+        var second = payment("10.00", text: "same")
+        identity.assign(&first, entryReference: nil, index: 1)
+        identity.assign(&second, entryReference: nil, index: 1)
+        #expect(first.entryId != second.entryId)
+        #expect(second.entryId == first.entryId + "~2")
+        #expect(first.entryId.hasPrefix("NO00TEST/H"))
+    }
+
+    @Test func theSameFileReadTwiceGivesTheSameIds() {
+        func ids() -> [String] {
+            var identity = EntryIdentity()
+            return ["a", "a", "b"].map { text in
+                var transaction = payment("1.00", text: text)
+                identity.assign(&transaction, entryReference: nil, index: 1)
+                return transaction.entryId
+            }
+        }
+        #expect(ids() == ids())
+    }
+
+    @Test func usesTheBankReferenceAndTxDtlsIndex() {
+        var identity = EntryIdentity()
+        var transaction = payment("1.00")
+        identity.assign(&transaction, entryReference: "ACSR-1", index: 3)
+        #expect(transaction.entryId == "NO00TEST/ACSR-1/3")
+    }
+}
