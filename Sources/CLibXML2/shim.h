@@ -1,6 +1,13 @@
 #ifndef RECON_CLIBXML2_SHIM_H
 #define RECON_CLIBXML2_SHIM_H
 
+/* libxml2 is built with ICU, and encoding.h then includes the system's <unicode/ucnv.h>, whose
+ * types clash with Foundation's bundled ICU in any Swift module that sees both. recon never uses
+ * the ICU converters (only pointers to xmlCharEncodingHandler, never its fields or size), so the
+ * ICU part of the headers is left out. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>

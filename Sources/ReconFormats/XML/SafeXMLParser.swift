@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import ReconCore
 
 /// libxml2's SAX2 push parser, hardened for files from outside.
