@@ -14,6 +14,9 @@ struct Reconcile: ParsableCommand {
     @Option(help: "TOML configuration ([accounts], [settlement]).")
     var config: String?
 
+    @Option(help: "A reviewed exceptions.csv: its decisions are applied (all or none).")
+    var decisions: String?
+
     @Option(help: "Output directory (created if missing).")
     var out: String
 
@@ -22,7 +25,8 @@ struct Reconcile: ParsableCommand {
     }
 
     func run() throws {
-        let job = ReconcileJob(invoicesPath: invoices, bankPaths: bank, configPath: config, outputPath: out)
+        let job = ReconcileJob(invoicesPath: invoices, bankPaths: bank, configPath: config,
+                                decisionsPath: decisions, outputPath: out)
         do {
             let report = try job.run()
             printWarnings(report.warnings.map(\.description))

@@ -30,15 +30,18 @@ public struct ReconException: Sendable, Hashable {
     /// Whether the transaction was nevertheless settled (a partial payment under review): its
     /// money is then in `applied`, not in `in_exceptions`.
     public var isSettled: Bool
+    /// The reviewer's decision when it keeps the row in the report (`ignore`).
+    public var decision: Decision?
 
     public init(kind: ExceptionKind, transaction: BankTransaction, candidates: [String] = [], reason: String,
-                suggestedAction: String, isSettled: Bool = false) {
+                suggestedAction: String, isSettled: Bool = false, decision: Decision? = nil) {
         self.kind = kind
         self.transaction = transaction
         self.candidates = candidates
         self.reason = reason
         self.suggestedAction = suggestedAction
         self.isSettled = isSettled
+        self.decision = decision
     }
 
     /// Stable across runs for the same transaction and kind: `X` + 16 hex digits.

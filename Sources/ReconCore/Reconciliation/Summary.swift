@@ -12,6 +12,9 @@ public struct CurrencySummary: Hashable, Sendable {
     public var discounts: Money
     public var writeOffs: Money
     public var newCredits: Money
+    /// Receipts a reviewer posted to the suspense account.
+    public var toSuspense: Money
+    public var suspenseTransactions = 0
     /// Receipts not settled, waiting in the exception report.
     public var inExceptions: Money
     /// The signed sum of other entries (debits negative).
@@ -25,12 +28,13 @@ public struct CurrencySummary: Hashable, Sendable {
         discounts = zero
         writeOffs = zero
         newCredits = zero
+        toSuspense = zero
         inExceptions = zero
         otherEntriesAmount = zero
     }
 
-    /// Money received equals money applied, left as credit, or waiting in the report.
-    public var isBalanced: Bool { received == applied + newCredits + inExceptions }
+    /// Money received equals money applied, left as credit, posted to suspense, or waiting in the report.
+    public var isBalanced: Bool { received == applied + newCredits + toSuspense + inExceptions }
 }
 
 /// The totals of a run, and whether everything adds up.

@@ -58,7 +58,52 @@ public enum ReportWriters {
         for exception in exceptions {
             try writeTransactionRow(&csv, id: exception.exceptionId, kind: exception.kind.rawValue,
                                     exception.transaction, candidates: exception.candidates,
-                                    reason: exception.reason, action: exception.suggestedAction)
+                                    reason: exception.reason, action: exception.suggestedAction,
+                                    decision: exception.decision)
+        }
+    }
+
+    public static let appliedDecisionColumns = ["exception_id", "kind", "entry_id", "bank_ref", "amount", "currency",
+                                                "decision", "invoice_ids", "note", "decided_by", "decided_at", "outcome"]
+
+    /// decisions-applied.csv: every decision that took effect, in the order it did.
+    public static func writeAppliedDecisions(_ applied: [AppliedDecision], to writer: FileWriter) throws {
+        var csv = CSVWriter(writer)
+        try csv.header(appliedDecisionColumns)
+        for entry in applied {
+            try csv.field(entry.decision.exceptionId)
+            try csv.field(entry.exceptionKind.rawValue)
+            try csv.field(entry.transaction.entryId)
+            try csv.field(entry.transaction.bankRef)
+            try csv.field(entry.transaction.amount)
+            try csv.field(entry.transaction.amount.currency.code)
+            try csv.field(entry.decision.kind.rawValue)
+            try csv.field(entry.decision.invoiceIds.joined(separator: " "))
+            try csv.field(entry.decision.note)
+            try csv.field(entry.decision.decidedBy)
+            try csv.field(entry.decision.decidedAt)
+            try csv.field(entry.outcome)
+            try csv.endRecord()
+        }
+    }
+
+    public static let refundColumns = ["customer_id", "customer_name", "vendor_account", "one_time_vendor", "amount",
+                                       "currency", "iban", "source"]
+
+    /// refunds.csv: one row per refund; `source` lists the open items it closes.
+    public static func writeRefunds(_ refunds: [Refund], to writer: FileWriter) throws {
+        var csv = CSVWriter(writer)
+        try csv.header(refundColumns)
+        for refund in refunds {
+            try csv.field(refund.customerId)
+            try csv.field(refund.customerName)
+            try csv.field(refund.vendorAccount)
+            try csv.field(refund.isOneTimeVendor ? "yes" : "no")
+            try csv.field(refund.amount)
+            try csv.field(refund.amount.currency.code)
+            try csv.field(refund.iban)
+            try csv.field(refund.items.map(\.invoiceId).joined(separator: " "))
+            try csv.endRecord()
         }
     }
 
@@ -74,7 +119,8 @@ public enum ReportWriters {
     }
 
     private static func writeTransactionRow(_ csv: inout CSVWriter, id: String, kind: String, _ transaction: BankTransaction,
-                                            candidates: [String], reason: String, action: String) throws {
+                                            candidates: [String], reason: String, action: String,
+                                            decision: Decision? = nil) throws {
         try csv.field(id)
         try csv.field(kind)
         try csv.field(transaction.entryId)
@@ -89,9 +135,9 @@ public enum ReportWriters {
         try csv.field(candidates.joined(separator: " "))
         try csv.field(reason)
         try csv.field(action)
-        try csv.field("")
-        try csv.field("")
-        try csv.field("")
+        try csv.field(decision?.kind.rawValue)
+        try csv.field(decision?.invoiceIds.joined(separator: " "))
+        try csv.field(decision?.note)
         try csv.endRecord()
     }
 }

@@ -1,0 +1,153 @@
+/// The state of one reconciliation while transactions go through it in booking order.
+struct ReconciliationRun {
+    let policy: SettlementPolicy
+    let engine: SettlementEngine
+    let builder: VoucherBuilder
+    let matcher: ReferenceMatcher
+    var book: OpenItemBook
+    var result = ReconciliationResult()
+    private var firstSeen: [String: BankTransaction] = [:]
+    /// Decisions by exception id, and which ones took effect.
+    let decisions: [String: Decision]
+    var consumed: Set<String> = []
+
+    init(reconciler: Reconciler, openItems: [OpenItem], decisions: [Decision]) {
+        policy = reconciler.policy
+        engine = SettlementEngine(policy: reconciler.policy)
+        builder = VoucherBuilder(accounts: reconciler.accounts)
+        book = OpenItemBook(openItems)
+        matcher = ReferenceMatcher(index: ReferenceIndex(book))
+        var byId: [String: Decision] = [:]
+        for decision in decisions {
+            if let first = byId[decision.exceptionId] {
+                result.decisionProblems.append(Finding(decision.origin,
+                    "exception \(decision.exceptionId) is decided twice (first on line \(first.origin.line))"))
+            } else {
+                byId[decision.exceptionId] = decision
+            }
+        }
+        self.decisions = byId
+    }
+
+    mutating func process(_ transaction: BankTransaction) {
+        if let first = firstSeen[transaction.entryId] {
+            let sameContent = transaction.hasSameContent(as: first)
+            let reason = "same transaction as \(first.origin.file):\(first.origin.line)"
+                + (sameContent ? "" : ", but with different content")
+            if transaction.isReceipt {
+                report(ReconException(kind: .duplicate, transaction: transaction, reason: reason, suggestedAction: "ignore"))
+            } else {
+                result.otherEntries.append(OtherEntry(kind: .duplicate, transaction: transaction, reason: reason))
+            }
+            return
+        }
+        firstSeen[transaction.entryId] = transaction
+        if let other = OtherEntry.classify(transaction) {
+            result.otherEntries.append(other)
+            return
+        }
+        settleReceipt(transaction)
+    }
+
+    mutating func finish() -> ReconciliationResult {
+        for (id, decision) in decisions.sorted(by: { $0.value.origin.line < $1.value.origin.line })
+        where !consumed.contains(id) {
+            result.decisionProblems.append(Finding(decision.origin,
+                "exception_id \(id) names no exception of this run (already decided, or from other inputs?)"))
+        }
+        for index in result.vouchers.indices {
+            result.vouchers[index].number = Reconciler.voucherNumber(index + 1)
+        }
+        result.openItems = book.stillOpen
+        return result
+    }
+
+    private mutating func settleReceipt(_ transaction: BankTransaction) {
+        func exception(_ kind: ExceptionKind, _ candidates: [String], _ reason: String) {
+            report(ReconException(kind: kind, transaction: transaction, candidates: candidates, reason: reason,
+                                  suggestedAction: "match"))
+        }
+        let found = matcher.find(transaction)
+        if found.items.isEmpty {
+            if let reference = found.unknownReferences.first {
+                exception(.unknownReference, [], "reference \(reference) matches no open item")
+            } else {
+                exception(.noMatch, [], "no reference or invoice number of an open item found in the payment")
+            }
+            return
+        }
+        let named = found.items.map { book[$0] }
+        let currency = transaction.amount.currency
+        let sameCurrency = named.filter { $0.currency == currency }
+        guard !sameCurrency.isEmpty else {
+            let item = named[0]
+            exception(.currencyMismatch, named.map(\.invoiceId),
+                      "invoice \(item.invoiceId) is in \(item.currency.code), the payment in \(currency.code)")
+            return
+        }
+        let customers = Array(Set(sameCurrency.map(\.customerId))).sorted()
+        guard customers.count == 1 else {
+            exception(.ambiguous, sameCurrency.map(\.invoiceId),
+                      "the payment names items of \(customers.count) customers: \(customers.joined(separator: ", "))")
+            return
+        }
+        let open = sameCurrency.filter { !$0.openAmount.isZero }
+        guard !open.isEmpty else {
+            exception(.alreadySettled, sameCurrency.map(\.invoiceId),
+                      "invoice \(sameCurrency[0].invoiceId) has no open amount left")
+            return
+        }
+        guard open.contains(where: { $0.openAmount.isPositive }) else {
+            exception(.ambiguous, open.map(\.invoiceId), "the payment names only credit notes or credits")
+            return
+        }
+        let items = engine.allocationOrder(open, on: discountDate(of: transaction))
+        settle(transaction, items: items, rule: found.sources.map(\.rawValue).joined(separator: "+"), decided: nil)
+    }
+
+    func discountDate(of transaction: BankTransaction) -> CalendarDate {
+        policy.discountDate == .value ? (transaction.valueDate ?? transaction.bookingDate) : transaction.bookingDate
+    }
+
+    /// Settles `transaction` against `items` (in the order given) and posts its voucher. `decided` is
+    /// the reviewer's decision when a person chose the items.
+    mutating func settle(_ transaction: BankTransaction, items: [OpenItem], rule: String, decided: Decision?) {
+        let outcome = engine.settle(payment: transaction.amount, on: discountDate(of: transaction), items: items,
+                                    entryId: transaction.entryId, bankRef: transaction.bankRef,
+                                    bookingDate: transaction.bookingDate)
+        var rows = outcome.rows
+        for index in rows.indices {
+            rows[index].rule = rule
+            rows[index].checkInvariants()
+            book.apply(rows[index])
+        }
+        var credit: OpenItem?
+        if outcome.unapplied.isPositive {
+            let customer = items.first { $0.openAmount.isPositive } ?? items[0]
+            let item = OpenItem(invoiceId: Reconciler.creditId(for: transaction.entryId), customerId: customer.customerId,
+                                customerName: customer.customerName, type: .credit, amount: -outcome.unapplied,
+                                invoiceDate: transaction.bookingDate,
+                                customerIban: transaction.payerIban ?? customer.customerIban)
+            book.add(item)
+            result.newCredits.append(item)
+            credit = item
+        }
+        if let decided {
+            rows += settleRemainders(of: decided.invoiceIds, for: decided, transaction: transaction)
+        } else if outcome.leftPartiallyOpen, let last = rows.last {
+            let exception = ReconException(
+                kind: .partialPayment, transaction: transaction, candidates: rows.map(\.invoiceId),
+                reason: "invoice \(last.invoiceId) is paid short by \(last.openAfter) \(last.currency.code), more than the underpayment tolerance",
+                suggestedAction: "full_settlement", isSettled: true)
+            rows += decidePartialPayment(exception, settled: rows)
+        }
+        result.settlements.append(contentsOf: rows)
+        result.settledTransactions[transaction.amount.currency, default: 0] += 1
+        post(transaction, lines: builder.receiptLines(for: transaction, settlements: rows, credit: credit))
+    }
+
+    mutating func post(_ transaction: BankTransaction, lines: [JournalLine]) {
+        result.vouchers.append(Voucher(number: "", date: transaction.bookingDate, currency: transaction.amount.currency,
+                                       entryId: transaction.entryId, lines: lines))
+    }
+}

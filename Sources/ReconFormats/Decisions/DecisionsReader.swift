@@ -1,0 +1,43 @@
+import ReconCore
+
+/// Reads a reviewed exception report (the exceptions.csv recon wrote, edited by a person): the
+/// `exception_id`, `decision`, `invoice_ids` and `note` columns, and `decided_by` / `decided_at`
+/// when present. Rows without a decision are undecided and skipped; the other columns are the
+/// report's own and are ignored.
+public enum DecisionsReader {
+    public static func read(_ source: any ByteSource) throws -> [Decision] {
+        var reader = CSVReader(source: source)
+        try reader.skipByteOrderMark()
+        reader.delimiter = CSVDialect.detectDelimiter(headerLine: try reader.peekFirstLine())
+        guard try reader.next() else {
+            throw ReadError.invalid(SourceLocation(file: source.path, line: 1), "empty file: expected the exception report's header")
+        }
+        let header = try CSVHeader(reader: reader)
+        _ = try header.validate(required: ["exception_id", "decision"], known: [], location: reader.recordLocation)
+        var decisions: [Decision] = []
+        var findings: [Finding] = []
+        let allowed = DecisionKind.allCases.map(\.rawValue).joined(separator: ", ")
+        while try reader.next() {
+            var row = FieldReader(reader: reader, header: header)
+            guard let text = row.optional("decision") else { continue }
+            guard let kind = DecisionKind(rawValue: text.lowercased()) else {
+                row.fail("decision", "'\(text)' is not a decision (one of \(allowed))")
+                findings += row.findings
+                continue
+            }
+            guard let id = row.optional("exception_id") else {
+                row.fail("exception_id", "a decided row needs its exception_id")
+                findings += row.findings
+                continue
+            }
+            let ids = (row.optional("invoice_ids") ?? "")
+                .split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+            findings += row.findings
+            decisions.append(Decision(exceptionId: id, kind: kind, invoiceIds: ids, note: row.optional("note"),
+                                      decidedBy: row.optional("decided_by"), decidedAt: row.optional("decided_at"),
+                                      origin: reader.recordLocation))
+        }
+        if !findings.isEmpty { throw ReadError.invalid(findings) }
+        return decisions
+    }
+}
