@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libxml2 behind one door: a module map and one shim header.
@@ -41,7 +42,13 @@ let package = Package(
         ),
         // Helpers shared by the test targets: paths, golden files, running the built executable.
         .target(name: "ReconTestSupport", dependencies: ["ReconCore"], path: "Tests/ReconTestSupport"),
-        .testTarget(name: "ReconCoreTests", dependencies: ["ReconCore", "ReconTestSupport"]),
+        .testTarget(
+            name: "ReconCoreTests",
+            dependencies: [
+                "ReconCore", "ReconTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "ReconFormatsTests", dependencies: ["ReconFormats", "ReconTestSupport"]),
         .testTarget(name: "ReconAppTests", dependencies: ["ReconApp", "ReconTestSupport", "recon"]),
     ],
