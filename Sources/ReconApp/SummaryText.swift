@@ -6,14 +6,18 @@ public enum SummaryText {
     public static func render(_ report: ReconcileJob.Report) -> String {
         let summary = report.result.summary
         var lines: [String] = []
-        let header = ["currency", "received", "applied", "discounts", "write-offs", "new credits", "in exceptions",
-                      "receipts", "settled", "exceptions", "other"]
+        let showSuspense = summary.currencies.contains { $0.suspenseTransactions > 0 }
+        var header = ["currency", "received", "applied", "discounts", "write-offs", "new credits"]
+        if showSuspense { header.append("suspense") }
+        header += ["in exceptions", "receipts", "settled", "exceptions", "other"]
         var rows: [[String]] = [header]
         for entry in summary.currencies {
-            rows.append([entry.currency.code, entry.received.formatted(), entry.applied.formatted(),
-                         entry.discounts.formatted(), entry.writeOffs.formatted(), entry.newCredits.formatted(),
-                         entry.inExceptions.formatted(), String(entry.receipts), String(entry.settledTransactions),
-                         String(entry.exceptions), String(entry.otherEntries)])
+            var row = [entry.currency.code, entry.received.formatted(), entry.applied.formatted(),
+                       entry.discounts.formatted(), entry.writeOffs.formatted(), entry.newCredits.formatted()]
+            if showSuspense { row.append(entry.toSuspense.formatted()) }
+            row += [entry.inExceptions.formatted(), String(entry.receipts), String(entry.settledTransactions),
+                    String(entry.exceptions), String(entry.otherEntries)]
+            rows.append(row)
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
@@ -25,6 +29,9 @@ public enum SummaryText {
         }
         lines.append("")
         lines.append("balanced: \(summary.isBalanced)  (\(summary.vouchers) vouchers, \(summary.unbalancedVouchers) unbalanced)")
+        if !report.result.appliedDecisions.isEmpty {
+            lines.append("decisions applied: \(report.result.appliedDecisions.count) (see decisions-applied.csv)")
+        }
         lines.append("wrote \(report.outputPath)/: " + ReconcileJob.outputFiles.joined(separator: ", "))
         return lines.joined(separator: "\n")
     }

@@ -50,6 +50,7 @@ struct ReconciliationRun {
     }
 
     mutating func finish() -> ReconciliationResult {
+        reviewPartialPayments()
         for (id, decision) in decisions.sorted(by: { $0.value.origin.line < $1.value.origin.line })
         where !consumed.contains(id) {
             result.decisionProblems.append(Finding(decision.origin,
@@ -60,6 +61,22 @@ struct ReconciliationRun {
         }
         result.openItems = book.stillOpen
         return result
+    }
+
+    /// A partial payment is reported for what stays open at the end of the run: when later payments
+    /// settled the rest, there is nothing left to review.
+    private mutating func reviewPartialPayments() {
+        result.exceptions = result.exceptions.compactMap { exception in
+            guard exception.kind == .partialPayment, exception.decision == nil else { return exception }
+            let open = exception.candidates.compactMap { id in book.index(ofInvoice: id).map { book[$0] } }
+                .filter { !$0.openAmount.isZero }
+            guard !open.isEmpty else { return nil }
+            var updated = exception
+            updated.candidates = open.map(\.invoiceId)
+            updated.reason = open.map { "invoice \($0.invoiceId) stays open with \($0.openAmount) \($0.currency.code)" }
+                .joined(separator: "; ") + ", more than the underpayment tolerance"
+            return updated
+        }
     }
 
     private mutating func settleReceipt(_ transaction: BankTransaction) {

@@ -92,7 +92,8 @@ public struct RefundPlanner: Sendable {
     func voucher(for refund: Refund, number: Int, date: CalendarDate) -> Voucher {
         var lines = refund.items.map { item in
             JournalLine(account: accounts.receivable, amount: -item.openAmount, customerId: item.customerId,
-                        invoiceId: item.invoiceId, text: "Refund \(item.invoiceId)")
+                        invoiceId: item.invoiceId,
+                        text: item.openAmount.isNegative ? "Refund \(item.invoiceId)" : "Offset \(item.invoiceId) against the credit")
         }
         lines.append(JournalLine(account: accounts.refundPayable, amount: -refund.amount, customerId: refund.customerId,
                                  text: "Refund to \(refund.vendorAccount)"))
