@@ -18,12 +18,27 @@ public enum ExceptionKind: String, Sendable, CaseIterable {
     case partialPayment = "partial_payment"
 }
 
+/// An open item a person may want to look at for an exception, with how well it fits.
+public struct Candidate: Sendable, Hashable {
+    public var invoiceId: String
+    /// 0–100, when the matcher scored it.
+    public var score: Int?
+    /// The criteria behind the score, e.g. `ref=RF-valid payer=iban amount=exact`.
+    public var criteria: String
+
+    public init(invoiceId: String, score: Int? = nil, criteria: String = "") {
+        self.invoiceId = invoiceId
+        self.score = score
+        self.criteria = criteria
+    }
+}
+
 /// One row of the exception report.
 public struct ReconException: Sendable, Hashable {
     public var kind: ExceptionKind
     public var transaction: BankTransaction
-    /// Invoice ids a person may want to look at, best first.
-    public var candidates: [String]
+    /// Open items a person may want to look at, best first.
+    public var candidates: [Candidate]
     public var reason: String
     /// The decision recon suggests (`match`, `full_settlement`, `suspense`, `ignore` …).
     public var suggestedAction: String
@@ -33,7 +48,7 @@ public struct ReconException: Sendable, Hashable {
     /// The reviewer's decision when it keeps the row in the report (`ignore`).
     public var decision: Decision?
 
-    public init(kind: ExceptionKind, transaction: BankTransaction, candidates: [String] = [], reason: String,
+    public init(kind: ExceptionKind, transaction: BankTransaction, candidates: [Candidate] = [], reason: String,
                 suggestedAction: String, isSettled: Bool = false, decision: Decision? = nil) {
         self.kind = kind
         self.transaction = transaction
@@ -43,6 +58,8 @@ public struct ReconException: Sendable, Hashable {
         self.isSettled = isSettled
         self.decision = decision
     }
+
+    public var candidateIds: [String] { candidates.map(\.invoiceId) }
 
     /// Stable across runs for the same transaction and kind: `X` + 16 hex digits.
     public var exceptionId: String { ReconException.id(entryId: transaction.entryId, kind: kind.rawValue) }

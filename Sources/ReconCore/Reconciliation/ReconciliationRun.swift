@@ -68,11 +68,11 @@ struct ReconciliationRun {
     private mutating func reviewPartialPayments() {
         result.exceptions = result.exceptions.compactMap { exception in
             guard exception.kind == .partialPayment, exception.decision == nil else { return exception }
-            let open = exception.candidates.compactMap { id in book.index(ofInvoice: id).map { book[$0] } }
+            let open = exception.candidateIds.compactMap { id in book.index(ofInvoice: id).map { book[$0] } }
                 .filter { !$0.openAmount.isZero }
             guard !open.isEmpty else { return nil }
             var updated = exception
-            updated.candidates = open.map(\.invoiceId)
+            updated.candidates = exception.candidates.filter { candidate in open.contains { $0.invoiceId == candidate.invoiceId } }
             updated.reason = open.map { "invoice \($0.invoiceId) stays open with \($0.openAmount) \($0.currency.code)" }
                 .joined(separator: "; ") + ", more than the underpayment tolerance"
             return updated
@@ -81,7 +81,7 @@ struct ReconciliationRun {
 
     private mutating func settleReceipt(_ transaction: BankTransaction) {
         func exception(_ kind: ExceptionKind, _ candidates: [String], _ reason: String) {
-            report(ReconException(kind: kind, transaction: transaction, candidates: candidates, reason: reason,
+            report(ReconException(kind: kind, transaction: transaction, candidates: candidates.map { Candidate(invoiceId: $0) }, reason: reason,
                                   suggestedAction: "match"))
         }
         let found = matcher.find(transaction)
@@ -153,7 +153,7 @@ struct ReconciliationRun {
             rows += settleRemainders(of: decided.invoiceIds, for: decided, transaction: transaction)
         } else if outcome.leftPartiallyOpen, let last = rows.last {
             let exception = ReconException(
-                kind: .partialPayment, transaction: transaction, candidates: rows.map(\.invoiceId),
+                kind: .partialPayment, transaction: transaction, candidates: rows.map { Candidate(invoiceId: $0.invoiceId) },
                 reason: "invoice \(last.invoiceId) is paid short by \(last.openAfter) \(last.currency.code), more than the underpayment tolerance",
                 suggestedAction: "full_settlement", isSettled: true)
             rows += decidePartialPayment(exception, settled: rows)

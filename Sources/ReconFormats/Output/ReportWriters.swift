@@ -57,7 +57,7 @@ public enum ReportWriters {
         try csv.header(exceptionColumns)
         for exception in exceptions {
             try writeTransactionRow(&csv, id: exception.exceptionId, kind: exception.kind.rawValue,
-                                    exception.transaction, candidates: exception.candidates,
+                                    exception.transaction, candidates: exception.candidateIds,
                                     reason: exception.reason, action: exception.suggestedAction,
                                     decision: exception.decision)
         }
