@@ -9,10 +9,13 @@ public struct ReconcileJob: Sendable {
     public var configPath: String?
     /// A reviewed exceptions.csv whose decisions this run applies.
     public var decisionsPath: String?
+    /// The customers file: more IBANs and names to recognise payers by.
+    public var customersPath: String?
     public var outputPath: String
 
     public init(invoicesPath: String, bankPaths: [String], configPath: String?, decisionsPath: String? = nil,
-                outputPath: String) {
+                customersPath: String? = nil, outputPath: String) {
+        self.customersPath = customersPath
         self.invoicesPath = invoicesPath
         self.bankPaths = bankPaths
         self.configPath = configPath
@@ -38,15 +41,18 @@ public struct ReconcileJob: Sendable {
         let items = try itemsReader.read(FileByteSource(path: invoicesPath))
         let bank = try BankInput.read(paths: bankPaths)
         let decisions = try decisionsPath.map { try DecisionsReader.read(FileByteSource(path: $0)) } ?? []
+        let customers = try customersPath.map { try CustomersReader.read(FileByteSource(path: $0)) } ?? [:]
 
-        let reconciler = Reconciler(policy: config.settlement, accounts: config.accounts)
-        let result = reconciler.reconcile(openItems: items, transactions: bank.transactions, decisions: decisions)
+        let reconciler = Reconciler(policy: config.settlement, matching: config.matching, accounts: config.accounts)
+        let result = reconciler.reconcile(openItems: items, transactions: bank.transactions, decisions: decisions,
+                                          customers: customers)
         // A decisions file is applied whole or not at all.
         if !result.decisionProblems.isEmpty { throw ReadError.invalid(result.decisionProblems) }
         try Self.checkInvariants(result, transactionCount: bank.transactions.count)
 
         var inputs = ["invoices": [invoicesPath], "bank": bank.formats]
         if let decisionsPath { inputs["decisions"] = [decisionsPath] }
+        if let customersPath { inputs["customers"] = [customersPath] }
         let summaryJSON = SummaryWriter.json(result.summary, decisionsApplied: result.appliedDecisions.count,
                                              inputs: inputs)
         let output = try OutputDirectory(path: outputPath)

@@ -17,6 +17,9 @@ struct Reconcile: ParsableCommand {
     @Option(help: "A reviewed exceptions.csv: its decisions are applied (all or none).")
     var decisions: String?
 
+    @Option(help: "Customers CSV (customer_id,name,iban,vendor_account): more IBANs and names to recognise payers.")
+    var customers: String?
+
     @Option(help: "Output directory (created if missing).")
     var out: String
 
@@ -26,7 +29,7 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         let job = ReconcileJob(invoicesPath: invoices, bankPaths: bank, configPath: config,
-                                decisionsPath: decisions, outputPath: out)
+                                decisionsPath: decisions, customersPath: customers, outputPath: out)
         do {
             let report = try job.run()
             printWarnings(report.warnings.map(\.description))

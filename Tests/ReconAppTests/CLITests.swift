@@ -16,7 +16,7 @@ import ReconTestSupport
         let result = try reconcile([], out: directory.path + "/out")
         #expect(result.status == 0)
         #expect(result.stdout.contains("balanced: true"))
-        #expect(result.stdout.contains("NOK       117348.75"))
+        #expect(result.stdout.contains("NOK       119198.75"))
         #expect(TemporaryDirectory.list(directory.path + "/out").count == 7)
     }
 

@@ -43,11 +43,28 @@ import ReconTestSupport
                 """, path: "c.toml")
         }
         #expect(findings.map(\.description).sorted() == [
-            "c.toml:10: output: unknown table [output] (known: [accounts], [settlement])",
+            "c.toml:10: output: unknown table [output] (known: [accounts], [settlement], [matching])",
             "c.toml:4: [accounts] recievable: unknown key (known: bank, receivable, cash_discount, over_underpayment, refund_payable, suspense)",
             "c.toml:7: [settlement] max_overpayment: must be a non-negative amount written as a string, e.g. \"0.05\" (never a float)",
             "c.toml:8: [settlement] rounding: must be one of \"half-up\", \"half-even\", \"toward-zero\"",
         ])
+    }
+
+    @Test func readsMatching() throws {
+        let config = try ConfigReader.parse("""
+            [matching]
+            auto_threshold = 80
+            allocate_by_customer = false
+            invoice_patterns = ["Rechnung (\\\\d+)"]
+            """, path: "c.toml")
+        #expect(config.matching.autoThreshold == 80)
+        #expect(!config.matching.allocateByCustomer)
+        #expect(config.matching.invoicePatterns == ["Rechnung (\\d+)"])
+        let findings = readError {
+            _ = try ConfigReader.parse("[matching]\nauto_threshold = 101\ninvoice_patterns = [\"(\"]\n", path: "c.toml")
+        }
+        #expect(findings.map(\.description).first == "c.toml:2: [matching] auto_threshold: must be a whole number from 0 to 100")
+        #expect(findings.count == 2)
     }
 
     @Test func syntaxErrorsCarryLineAndColumn() {

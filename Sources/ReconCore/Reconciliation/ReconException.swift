@@ -18,19 +18,27 @@ public enum ExceptionKind: String, Sendable, CaseIterable {
     case partialPayment = "partial_payment"
 }
 
-/// An open item a person may want to look at for an exception, with how well it fits.
+/// An open item (or a set of items paid together) a person may want to look at for an exception,
+/// with how well it fits.
 public struct Candidate: Sendable, Hashable {
-    public var invoiceId: String
+    public var invoiceIds: [String]
     /// 0–100, when the matcher scored it.
     public var score: Int?
-    /// The criteria behind the score, e.g. `ref=RF-valid payer=iban amount=exact`.
+    /// The criteria behind the score, e.g. `ref=RF-valid payer=iban amount=exact date=ok`.
     public var criteria: String
 
-    public init(invoiceId: String, score: Int? = nil, criteria: String = "") {
-        self.invoiceId = invoiceId
+    public init(invoiceIds: [String], score: Int? = nil, criteria: String = "") {
+        self.invoiceIds = invoiceIds
         self.score = score
         self.criteria = criteria
     }
+
+    public init(invoiceId: String, score: Int? = nil, criteria: String = "") {
+        self.init(invoiceIds: [invoiceId], score: score, criteria: criteria)
+    }
+
+    /// The ids, space-separated (as the report and `invoice_ids` write them).
+    public var invoiceId: String { invoiceIds.joined(separator: " ") }
 }
 
 /// One row of the exception report.
@@ -59,7 +67,12 @@ public struct ReconException: Sendable, Hashable {
         self.decision = decision
     }
 
-    public var candidateIds: [String] { candidates.map(\.invoiceId) }
+    /// Every invoice id of the candidates, best candidate first, each once.
+    public var candidateIds: [String] {
+        var ids: [String] = []
+        for id in candidates.flatMap(\.invoiceIds) where !ids.contains(id) { ids.append(id) }
+        return ids
+    }
 
     /// Stable across runs for the same transaction and kind: `X` + 16 hex digits.
     public var exceptionId: String { ReconException.id(entryId: transaction.entryId, kind: kind.rawValue) }

@@ -24,19 +24,23 @@ public struct ReconciliationResult: Sendable {
 /// exception report, or among the other entries — never nowhere.
 public struct Reconciler: Sendable {
     public var policy: SettlementPolicy
+    public var matching: MatchingPolicy
     public var accounts: LedgerAccounts
 
-    public init(policy: SettlementPolicy = SettlementPolicy(), accounts: LedgerAccounts = LedgerAccounts()) {
+    public init(policy: SettlementPolicy = SettlementPolicy(), matching: MatchingPolicy = MatchingPolicy(),
+                accounts: LedgerAccounts = LedgerAccounts()) {
         self.policy = policy
+        self.matching = matching
         self.accounts = accounts
     }
 
     /// `transactions` in input order (files in the order given, rows in file order). They are
     /// settled in booking-date order; ties keep input order. `decisions` are a reviewer's answers to
-    /// an earlier run's exception report, keyed by nothing but their `exceptionId`.
-    public func reconcile(openItems: [OpenItem], transactions: [BankTransaction],
-                          decisions: [Decision] = []) -> ReconciliationResult {
-        var run = ReconciliationRun(reconciler: self, openItems: openItems, decisions: decisions)
+    /// an earlier run's exception report, keyed by nothing but their `exceptionId`. `customers` (from
+    /// the customers file) help to recognise payers by IBAN and name.
+    public func reconcile(openItems: [OpenItem], transactions: [BankTransaction], decisions: [Decision] = [],
+                          customers: [String: Customer] = [:]) -> ReconciliationResult {
+        var run = ReconciliationRun(reconciler: self, openItems: openItems, decisions: decisions, customers: customers)
         let ordered = transactions.enumerated().sorted {
             ($0.element.bookingDate, $0.offset) < ($1.element.bookingDate, $1.offset)
         }.map(\.element)

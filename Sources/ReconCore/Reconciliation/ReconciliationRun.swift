@@ -3,7 +3,7 @@ struct ReconciliationRun {
     let policy: SettlementPolicy
     let engine: SettlementEngine
     let builder: VoucherBuilder
-    let matcher: ReferenceMatcher
+    let matcher: Matcher
     var book: OpenItemBook
     var result = ReconciliationResult()
     private var firstSeen: [String: BankTransaction] = [:]
@@ -11,12 +11,12 @@ struct ReconciliationRun {
     let decisions: [String: Decision]
     var consumed: Set<String> = []
 
-    init(reconciler: Reconciler, openItems: [OpenItem], decisions: [Decision]) {
+    init(reconciler: Reconciler, openItems: [OpenItem], decisions: [Decision], customers: [String: Customer]) {
         policy = reconciler.policy
         engine = SettlementEngine(policy: reconciler.policy)
         builder = VoucherBuilder(accounts: reconciler.accounts)
         book = OpenItemBook(openItems)
-        matcher = ReferenceMatcher(index: ReferenceIndex(book))
+        matcher = Matcher(book: book, customers: customers, policy: reconciler.matching, settlement: reconciler.policy)
         var byId: [String: Decision] = [:]
         for decision in decisions {
             if let first = byId[decision.exceptionId] {
@@ -72,7 +72,7 @@ struct ReconciliationRun {
                 .filter { !$0.openAmount.isZero }
             guard !open.isEmpty else { return nil }
             var updated = exception
-            updated.candidates = exception.candidates.filter { candidate in open.contains { $0.invoiceId == candidate.invoiceId } }
+            updated.candidates = open.map { Candidate(invoiceId: $0.invoiceId) }
             updated.reason = open.map { "invoice \($0.invoiceId) stays open with \($0.openAmount) \($0.currency.code)" }
                 .joined(separator: "; ") + ", more than the underpayment tolerance"
             return updated
@@ -80,46 +80,15 @@ struct ReconciliationRun {
     }
 
     private mutating func settleReceipt(_ transaction: BankTransaction) {
-        func exception(_ kind: ExceptionKind, _ candidates: [String], _ reason: String) {
-            report(ReconException(kind: kind, transaction: transaction, candidates: candidates.map { Candidate(invoiceId: $0) }, reason: reason,
+        let date = discountDate(of: transaction)
+        switch matcher.decide(transaction, book: book, on: date) {
+        case .settle(let items, let criteria):
+            settle(transaction, items: engine.allocationOrder(items, on: date),
+                   rule: "\(criteria) score=\(criteria.score)", decided: nil)
+        case .exception(let kind, let candidates, let reason):
+            report(ReconException(kind: kind, transaction: transaction, candidates: candidates, reason: reason,
                                   suggestedAction: "match"))
         }
-        let found = matcher.find(transaction)
-        if found.items.isEmpty {
-            if let reference = found.unknownReferences.first {
-                exception(.unknownReference, [], "reference \(reference) matches no open item")
-            } else {
-                exception(.noMatch, [], "no reference or invoice number of an open item found in the payment")
-            }
-            return
-        }
-        let named = found.items.map { book[$0] }
-        let currency = transaction.amount.currency
-        let sameCurrency = named.filter { $0.currency == currency }
-        guard !sameCurrency.isEmpty else {
-            let item = named[0]
-            exception(.currencyMismatch, named.map(\.invoiceId),
-                      "invoice \(item.invoiceId) is in \(item.currency.code), the payment in \(currency.code)")
-            return
-        }
-        let customers = Array(Set(sameCurrency.map(\.customerId))).sorted()
-        guard customers.count == 1 else {
-            exception(.ambiguous, sameCurrency.map(\.invoiceId),
-                      "the payment names items of \(customers.count) customers: \(customers.joined(separator: ", "))")
-            return
-        }
-        let open = sameCurrency.filter { !$0.openAmount.isZero }
-        guard !open.isEmpty else {
-            exception(.alreadySettled, sameCurrency.map(\.invoiceId),
-                      "invoice \(sameCurrency[0].invoiceId) has no open amount left")
-            return
-        }
-        guard open.contains(where: { $0.openAmount.isPositive }) else {
-            exception(.ambiguous, open.map(\.invoiceId), "the payment names only credit notes or credits")
-            return
-        }
-        let items = engine.allocationOrder(open, on: discountDate(of: transaction))
-        settle(transaction, items: items, rule: found.sources.map(\.rawValue).joined(separator: "+"), decided: nil)
     }
 
     func discountDate(of transaction: BankTransaction) -> CalendarDate {

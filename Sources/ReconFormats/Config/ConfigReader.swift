@@ -30,7 +30,8 @@ public enum ConfigReader {
             switch section {
             case "accounts": readAccounts(keys, into: &config.accounts, &context)
             case "settlement": readSettlement(keys, into: &config.settlement, &context)
-            default: context.fail(nil, section, "unknown table [\(section)] (known: [accounts], [settlement])")
+            case "matching": readMatching(keys, into: &config.matching, &context)
+            default: context.fail(nil, section, "unknown table [\(section)] (known: [accounts], [settlement], [matching])")
             }
         }
         if !context.findings.isEmpty { throw ReadError.invalid(context.findings) }
@@ -85,6 +86,48 @@ public enum ConfigReader {
     }
 }
 
+extension ConfigReader {
+    static func readMatching(_ table: TOMLTable, into policy: inout MatchingPolicy, _ context: inout ConfigContext) {
+        let known = ["auto_threshold", "allocate_by_customer", "invoice_patterns", "name_similarity",
+                     "max_subset_items", "max_subset_size"]
+        for (key, value) in table {
+            switch key {
+            case "auto_threshold":
+                if let number = context.integer("matching", key, value, in: 0...100) { policy.autoThreshold = number }
+            case "allocate_by_customer":
+                if let flag = context.bool("matching", key, value) { policy.allocateByCustomer = flag }
+            case "name_similarity":
+                if let number = context.integer("matching", key, value, in: 500...1000) { policy.nameSimilarity = number }
+            case "max_subset_items":
+                if let number = context.integer("matching", key, value, in: 2...20) { policy.maxSubsetItems = number }
+            case "max_subset_size":
+                if let number = context.integer("matching", key, value, in: 2...6) { policy.maxSubsetSize = number }
+            case "invoice_patterns":
+                guard let array = value.array else {
+                    context.fail("matching", key, "must be an array of regular expressions, e.g. [\"INV[- ]?(\\\\d+)\"]")
+                    continue
+                }
+                var patterns: [String] = []
+                for element in array {
+                    guard let pattern = element.string else {
+                        context.fail("matching", key, "every element must be a string")
+                        continue
+                    }
+                    do {
+                        _ = try Regex(pattern)
+                        patterns.append(pattern)
+                    } catch {
+                        context.fail("matching", key, "'\(pattern)' is not a valid regular expression: \(error)")
+                    }
+                }
+                policy.invoicePatterns = patterns
+            default:
+                context.unknown("matching", key, known: known)
+            }
+        }
+    }
+}
+
 /// Collects the problems of one configuration file, each at its key's line.
 struct ConfigContext {
     let path: String
@@ -99,6 +142,15 @@ struct ConfigContext {
 
     mutating func unknown(_ section: String, _ key: String, known: [String]) {
         fail(section, key, "unknown key (known: \(known.joined(separator: ", ")))")
+    }
+
+    mutating func integer(_ section: String, _ key: String, _ value: any TOMLValueConvertible,
+                          in range: ClosedRange<Int>) -> Int? {
+        guard let number = value.int, range.contains(number) else {
+            fail(section, key, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return number
     }
 
     mutating func bool(_ section: String, _ key: String, _ value: any TOMLValueConvertible) -> Bool? {

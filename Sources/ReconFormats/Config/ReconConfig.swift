@@ -4,6 +4,7 @@ import ReconCore
 public struct ReconConfig: Hashable, Sendable {
     public var accounts = LedgerAccounts()
     public var settlement = SettlementPolicy()
+    public var matching = MatchingPolicy()
 
     public init() {}
 }

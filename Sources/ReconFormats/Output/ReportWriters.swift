@@ -4,7 +4,7 @@ import ReconCore
 public enum ReportWriters {
     public static let settlementColumns = ["entry_id", "bank_ref", "booking_date", "invoice_id", "customer_id",
                                            "currency", "paid", "cash_discount", "write_off", "settled",
-                                           "open_before", "open_after", "kind"]
+                                           "open_before", "open_after", "kind", "rule"]
     public static let journalColumns = ["voucher", "date", "account", "debit", "credit", "currency", "customer_id",
                                         "invoice_id", "entry_id", "text"]
     public static let exceptionColumns = ["exception_id", "kind", "entry_id", "bank_ref", "booking_date", "amount",
@@ -28,6 +28,7 @@ public enum ReportWriters {
             try csv.field(row.openBefore)
             try csv.field(row.openAfter)
             try csv.field(row.kind.rawValue)
+            try csv.field(row.rule)
             try csv.endRecord()
         }
     }

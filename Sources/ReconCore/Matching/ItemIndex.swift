@@ -1,0 +1,69 @@
+/// Hash indexes from normalised references and invoice numbers, and from customers, to open items.
+///
+/// - Complexity: built in O(n); a lookup is O(1), a one-edit search O(length × alphabet).
+struct ItemIndex: Sendable {
+    private var byReference: [String: [Int]] = [:]
+    private var byInvoiceKey: [String: [Int]] = [:]
+    private var byNumericCore: [String: [Int]] = [:]
+    /// Items by customer, oldest invoice first.
+    private(set) var byCustomer: [String: [Int]] = [:]
+
+    init(_ book: OpenItemBook) {
+        byInvoiceKey.reserveCapacity(book.count)
+        byReference.reserveCapacity(book.count)
+        for (index, item) in book.items.enumerated() {
+            let key = Normalization.key(item.invoiceId)
+            byInvoiceKey[key, default: []].append(index)
+            if let core = Normalization.numericCore(key) { byNumericCore[core, default: []].append(index) }
+            if let reference = item.reference {
+                let referenceKey = Normalization.key(reference)
+                if !referenceKey.isEmpty && referenceKey != key { byReference[referenceKey, default: []].append(index) }
+            }
+            byCustomer[item.customerId, default: []].append(index)
+        }
+        for (customer, items) in byCustomer {
+            byCustomer[customer] = items.sorted { (book[$0].invoiceDate, $0) < (book[$1].invoiceDate, $1) }
+        }
+    }
+
+    /// Items whose printed reference has this key.
+    func items(withReference key: String) -> [Int] { byReference[key] ?? [] }
+
+    /// Items whose invoice id has this key.
+    func items(withInvoiceKey key: String) -> [Int] { byInvoiceKey[key] ?? [] }
+
+    /// Items whose id holds this number (leading zeros stripped).
+    func items(withNumericCore core: String) -> [Int] { byNumericCore[core] ?? [] }
+
+    /// Items whose reference or id is one edit (one wrong character, or two neighbours swapped) away
+    /// from `key`.
+    func itemsOneEditAway(from key: String) -> [Int] {
+        let characters = Array(key.unicodeScalars)
+        guard characters.count >= 4 else { return [] }
+        let alphabet: [Unicode.Scalar] = characters.allSatisfy { $0.properties.numericType == .decimal }
+            ? Array("0123456789".unicodeScalars) : Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars)
+        var found: [Int] = []
+        func check(_ variant: [Unicode.Scalar]) {
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: variant)
+            let candidate = String(text)
+            for index in (byReference[candidate] ?? []) + (byInvoiceKey[candidate] ?? []) where !found.contains(index) {
+                found.append(index)
+            }
+        }
+        var variant = characters
+        for position in characters.indices {
+            for replacement in alphabet where replacement != characters[position] {
+                variant[position] = replacement
+                check(variant)
+            }
+            variant[position] = characters[position]
+        }
+        for position in characters.indices.dropLast() where characters[position] != characters[position + 1] {
+            variant.swapAt(position, position + 1)
+            check(variant)
+            variant.swapAt(position, position + 1)
+        }
+        return found
+    }
+}

@@ -1,0 +1,160 @@
+/// What the matcher decided for one payment.
+enum MatchDecision {
+    /// Settle against these items, in allocation order.
+    case settle(items: [OpenItem], criteria: MatchCriteria)
+    /// A person has to look.
+    case exception(kind: ExceptionKind, candidates: [Candidate], reason: String)
+}
+
+/// Decides which open items a payment settles, from the evidence of its references, its payer,
+/// its amount and its date. Every candidate is scored by named criteria; the best one is settled
+/// automatically only at or above `autoThreshold` and only when no other candidate scores as much.
+///
+/// - Complexity: hash lookups per reference and token; a payer's items are searched only when the
+///   references alone do not decide, the subset search being bounded by `maxSubsetItems`.
+struct Matcher {
+    let policy: MatchingPolicy
+    let settlement: SettlementPolicy
+    let index: ItemIndex
+    let payers: PayerIndex
+    let extractor: ReferenceExtractor
+    let search: CandidateSearch
+
+    init(book: OpenItemBook, customers: [String: Customer], policy: MatchingPolicy, settlement: SettlementPolicy) {
+        self.policy = policy
+        self.settlement = settlement
+        index = ItemIndex(book)
+        payers = PayerIndex(items: book.items, customers: customers, similarity: policy.nameSimilarity)
+        extractor = ReferenceExtractor(index: index, patterns: policy.invoicePatterns.compactMap { try? Regex($0) })
+        search = CandidateSearch(settlement: settlement, matching: policy)
+    }
+
+    func decide(_ transaction: BankTransaction, book: OpenItemBook, on date: CalendarDate) -> MatchDecision {
+        var evidence = extractor.evidence(for: transaction, book: book)
+        let payer = payers.identify(iban: transaction.payerIban, name: transaction.payerName)
+        let currency = transaction.amount.currency
+        var candidates: [MatchCandidate] = []
+
+        // 1. The items the payment names, one candidate per customer. When they cannot be settled
+        //    (another currency, nothing open, only credits), that is the answer unless the payer's
+        //    own items give a better one (a mistyped number can name someone else's invoice).
+        var namedProblem: MatchDecision?
+        if !evidence.named.isEmpty {
+            let named = evidence.named.map { (item: book[$0.item], index: $0.item, source: $0.source) }
+            let inCurrency = named.filter { $0.item.currency == currency }
+            let open = inCurrency.filter { !$0.item.openAmount.isZero }
+            if inCurrency.isEmpty {
+                let item = named[0].item
+                namedProblem = .exception(kind: .currencyMismatch, candidates: named.map { Candidate(invoiceId: $0.item.invoiceId) },
+                                          reason: "invoice \(item.invoiceId) is in \(item.currency.code), the payment in \(currency.code)")
+            } else if open.isEmpty {
+                namedProblem = .exception(kind: .alreadySettled, candidates: inCurrency.map { Candidate(invoiceId: $0.item.invoiceId) },
+                                          reason: "invoice \(inCurrency[0].item.invoiceId) has no open amount left")
+            }
+            let customers = Array(Set(open.map(\.item.customerId))).sorted()
+            for customer in customers {
+                let group = open.filter { $0.item.customerId == customer }
+                guard group.contains(where: { $0.item.openAmount.isPositive }) else { continue }
+                let strongest = group.map(\.source).min()!
+                let check = strongest == .reference ? evidence.check : nil
+                candidates.append(candidate(group.map(\.index), basis: .named, reference: .named(strongest, check),
+                                            payer: payer, transaction: transaction, book: book, on: date))
+            }
+            if candidates.isEmpty && namedProblem == nil {
+                namedProblem = .exception(kind: .ambiguous, candidates: open.map { Candidate(invoiceId: $0.item.invoiceId) },
+                                          reason: "the payment names only credit notes or credits")
+            }
+        }
+        // 2. When the references do not decide: the payer's items by amount, and suggestions.
+        if !isDecided(candidates) {
+            evidence.suggestions = extractor.suggestions(for: transaction, evidence: evidence)
+            candidates += payerCandidates(payer, evidence: evidence, transaction: transaction, book: book, on: date)
+            for item in evidence.suggestions where !candidates.contains(where: { $0.items == [item] }) {
+                guard book[item].currency == currency, book[item].openAmount.isPositive else { continue }
+                candidates.append(candidate([item], basis: .suggestion, reference: .suggested, payer: payer,
+                                            transaction: transaction, book: book, on: date))
+            }
+        }
+        if let namedProblem, !candidates.contains(where: { $0.criteria.score >= policy.autoThreshold && !$0.neverAutomatic }) {
+            return namedProblem
+        }
+        return choose(candidates, evidence: evidence, payer: payer, transaction: transaction, book: book, on: date)
+    }
+
+    private func isDecided(_ candidates: [MatchCandidate]) -> Bool {
+        candidates.count == 1 && candidates[0].criteria.score >= policy.autoThreshold
+    }
+
+    private func payerCandidates(_ payer: PayerMatch, evidence: ReferenceEvidence, transaction: BankTransaction,
+                                 book: OpenItemBook, on date: CalendarDate) -> [MatchCandidate] {
+        var result: [MatchCandidate] = []
+        let amount = transaction.amount
+        let reference: MatchCriteria.Reference = .none
+        for customer in payer.customers {
+            let items = (index.byCustomer[customer] ?? []).filter {
+                book[$0].currency == amount.currency && !book[$0].openAmount.isZero
+            }
+            guard !items.isEmpty else { continue }
+            let single = search.itemsWithAmount(amount, among: items, book: book, on: date)
+            if !single.isEmpty {
+                for item in single {
+                    var found = candidate([item], basis: .uniqueAmount, reference: agreement(evidence, [item]),
+                                          payer: payer, transaction: transaction, book: book, on: date)
+                    found.criteria.isUniqueAmount = single.count == 1 && payer.customers.count == 1
+                    result.append(found)
+                }
+                continue
+            }
+            let subsets = search.subsets(summingTo: amount, among: items, book: book, on: date)
+            if !subsets.isEmpty {
+                for subset in subsets {
+                    var found = candidate(subset, basis: .subset, reference: agreement(evidence, subset), payer: payer,
+                                          transaction: transaction, book: book, on: date)
+                    found.criteria.amount = .sum
+                    found.criteria.isUniqueAmount = subsets.count == 1 && payer.customers.count == 1
+                    result.append(found)
+                }
+                continue
+            }
+            if policy.allocateByCustomer && evidence.named.isEmpty && evidence.unknownReference == nil {
+                let positive = items.filter { book[$0].openAmount.isPositive }
+                guard !positive.isEmpty else { continue }
+                var found = candidate(positive, basis: .allocation, reference: reference, payer: payer,
+                                      transaction: transaction, book: book, on: date)
+                found.criteria.amount = .allocated
+                result.append(found)
+            }
+        }
+        return result
+    }
+
+    /// A suggestion that agrees with a candidate found otherwise counts for it; a reference that
+    /// names nothing and does not resemble the candidate, or that names other items, counts against it.
+    private func agreement(_ evidence: ReferenceEvidence, _ items: [Int]) -> MatchCriteria.Reference {
+        if items.contains(where: evidence.suggestions.contains) { return .suggested }
+        if !evidence.named.isEmpty && !items.contains(where: { item in evidence.named.contains { $0.item == item } }) {
+            return .contradicted
+        }
+        return evidence.unknownReference == nil ? .none : .contradicted
+    }
+
+    private func candidate(_ items: [Int], basis: MatchCandidate.Basis, reference: MatchCriteria.Reference,
+                           payer: PayerMatch, transaction: BankTransaction, book: OpenItemBook,
+                           on date: CalendarDate) -> MatchCandidate {
+        let values = items.map { book[$0] }
+        let customer = values[0].customerId
+        let payerFit: MatchCriteria.Payer
+        if payer.customers.contains(customer) {
+            payerFit = .matched(payer.method)
+        } else if payer.customers.isEmpty {
+            payerFit = .unknown
+        } else {
+            payerFit = .other(payer.customers)
+        }
+        let amount = search.amountFit(transaction.amount, items: values.filter { !$0.openAmount.isZero }, on: date)
+        let earliest = values.map(\.invoiceDate).min()!
+        let criteria = MatchCriteria(reference: reference, payer: payerFit, amount: amount, isUniqueAmount: false,
+                                     isDatePlausible: transaction.bookingDate >= earliest.adding(days: -7))
+        return MatchCandidate(items: items, basis: basis, criteria: criteria)
+    }
+}

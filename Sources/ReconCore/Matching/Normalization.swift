@@ -1,0 +1,126 @@
+/// How recon compares references, invoice numbers and names: case, spaces, dashes, leading zeros and
+/// accents do not matter; legal forms (AS, GmbH, Ltd …) do not either.
+public enum Normalization {
+    /// Upper-case letters and digits only: `RF18 5390-0754` → `RF1853900754`, `inv-10 23` → `INV1023`.
+    public static func key(_ text: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if (48...57).contains(value) || (65...90).contains(value) {
+                    result.unicodeScalars.append(scalar)
+                } else if (97...122).contains(value) {
+                    result.unicodeScalars.append(Unicode.Scalar(value - 32)!)
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal {
+                result += String(scalar).uppercased()
+            }
+        }
+        return result
+    }
+
+    /// The number inside an id, without leading zeros, when the id holds exactly one run of at least
+    /// four digits: `INV-001023` → `1023`. nil otherwise.
+    public static func numericCore(_ key: String) -> String? {
+        var runs: [Substring] = []
+        var current = key.startIndex
+        while current < key.endIndex {
+            guard key[current].isASCII && key[current].isNumber else {
+                current = key.index(after: current)
+                continue
+            }
+            let start = current
+            while current < key.endIndex && key[current].isASCII && key[current].isNumber { current = key.index(after: current) }
+            runs.append(key[start..<current])
+        }
+        guard runs.count == 1 else { return nil }
+        let stripped = runs[0].drop { $0 == "0" }
+        return stripped.count >= 4 ? String(stripped) : nil
+    }
+
+    /// Legal forms left out of names (Nordic, German, Dutch, English, French).
+    static let legalForms: Set<String> = [
+        "as", "asa", "ans", "da", "sa", "enk", "ab", "hb", "kb", "oy", "oyj", "aps", "a/s", "gmbh", "ag", "kg",
+        "ohg", "ug", "ev", "bv", "nv", "vof", "ltd", "limited", "plc", "llp", "inc", "llc", "corp", "co",
+        "sarl", "sas", "srl", "spa", "ba", "sl",
+    ]
+
+    /// A name folded for comparison: lower case, accents and Nordic letters folded, punctuation and
+    /// legal forms dropped, words separated by single spaces. `SØRNES TANNLEGE­KONTOR AS` → `sornes tannlegekontor`.
+    public static func name(_ text: String) -> String {
+        var words: [String] = []
+        var word = ""
+        func flush() {
+            if !word.isEmpty && !legalForms.contains(word) { words.append(word) }
+            word = ""
+        }
+        for scalar in text.lowercased().unicodeScalars {
+            if let folded = fold(scalar) {
+                word += folded
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.unicodeScalars.append(scalar)
+            } else if scalar == "&" {
+                flush()
+                words.append("&")
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words.joined(separator: " ")
+    }
+
+    private static func fold(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "æ": return "ae"
+        case "ø", "ö", "ő", "ó", "ò", "ô", "õ": return "o"
+        case "å", "ä", "á", "à", "â", "ã": return "a"
+        case "ü", "ű", "ú", "ù", "û": return "u"
+        case "é", "è", "ê", "ë": return "e"
+        case "í", "ì", "î", "ï": return "i"
+        case "ß": return "ss"
+        case "ç": return "c"
+        case "ñ": return "n"
+        case "š": return "s"
+        case "ž": return "z"
+        case "č": return "c"
+        case "ř": return "r"
+        case "ý": return "y"
+        default: return nil
+        }
+    }
+
+    /// Jaro-Winkler similarity in thousandths (0…1000), computed in integers.
+    public static func jaroWinkler(_ a: String, _ b: String) -> Int {
+        let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
+        if s.isEmpty || t.isEmpty { return s.count == t.count ? 1000 : 0 }
+        let window = max(0, max(s.count, t.count) / 2 - 1)
+        var sMatched = [Bool](repeating: false, count: s.count), tMatched = [Bool](repeating: false, count: t.count)
+        var matches = 0
+        for i in s.indices {
+            let low = max(0, i - window), high = min(t.count - 1, i + window)
+            if low > high { continue }
+            for j in low...high where !tMatched[j] && s[i] == t[j] {
+                sMatched[i] = true
+                tMatched[j] = true
+                matches += 1
+                break
+            }
+        }
+        if matches == 0 { return 0 }
+        var transpositions = 0, k = 0
+        for i in s.indices where sMatched[i] {
+            while !tMatched[k] { k += 1 }
+            if s[i] != t[k] { transpositions += 1 }
+            k += 1
+        }
+        // jaro = (m/|s| + m/|t| + (m − tr/2)/m) / 3 = [2m²|t| + 2m²|s| + (2m − tr)|s||t|] / (6m|s||t|)
+        let m = matches, ls = s.count, lt = t.count
+        let numerator = 2 * m * m * lt + 2 * m * m * ls + (2 * m - transpositions) * ls * lt
+        let jaro = numerator * 1000 / (6 * m * ls * lt)
+        var prefix = 0
+        while prefix < min(4, ls, lt) && s[prefix] == t[prefix] { prefix += 1 }
+        return jaro + prefix * (1000 - jaro) / 10
+    }
+}

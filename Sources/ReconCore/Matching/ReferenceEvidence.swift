@@ -1,0 +1,155 @@
+/// Where a payment named an item.
+public enum ReferenceSource: Int, Sendable, Comparable {
+    /// The structured reference equals the item's printed reference (KID, RF, OCR …).
+    case reference = 0
+    /// The structured reference or EndToEndId equals the invoice id.
+    case invoiceId
+    /// The EndToEndId equals the item's reference.
+    case endToEnd
+    /// The item's reference appears in the text.
+    case textReference
+    /// The invoice id appears in the text (spaces, dashes, line breaks and leading zeros aside).
+    case text
+    /// A configured invoice pattern found it in the text.
+    case pattern
+    /// Only the number inside an alphanumeric id appears in the text (`1023` for `INV-1023`).
+    case textNumber
+
+    public static func < (lhs: ReferenceSource, rhs: ReferenceSource) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What a payment's references say: the items they name, and, when they name none, the
+/// references that look mistyped.
+struct ReferenceEvidence: Sendable {
+    /// Items named, with the strongest way each was named.
+    var named: [(item: Int, source: ReferenceSource)] = []
+    /// The structured reference, classified by its check digit.
+    var check: ReferenceCheck?
+    /// The structured reference when it names no item.
+    var unknownReference: String?
+    /// Items one edit away from a reference or invoice number the payment carries: suggestions only
+    /// (filled by the matcher when the references do not decide).
+    var suggestions: [Int] = []
+
+    mutating func add(_ items: [Int], _ source: ReferenceSource) {
+        for item in items {
+            if let existing = named.firstIndex(where: { $0.item == item }) {
+                if source < named[existing].source { named[existing].source = source }
+            } else {
+                named.append((item, source))
+            }
+        }
+    }
+}
+
+/// Finds the references of a payment in its structured reference, EndToEndId and text.
+struct ReferenceExtractor {
+    let index: ItemIndex
+    let patterns: [Regex<AnyRegexOutput>]
+
+    func evidence(for transaction: BankTransaction, book: OpenItemBook) -> ReferenceEvidence {
+        var evidence = ReferenceEvidence()
+        if let reference = transaction.structuredRef, !reference.isEmpty {
+            let key = Normalization.key(reference)
+            evidence.check = ReferenceCheck.classify(reference)
+            evidence.add(index.items(withReference: key), .reference)
+            evidence.add(index.items(withInvoiceKey: key), .invoiceId)
+            if evidence.named.isEmpty { evidence.unknownReference = reference }
+        }
+        if let endToEnd = transaction.endToEndId, !endToEnd.isEmpty {
+            let key = Normalization.key(endToEnd)
+            evidence.add(index.items(withReference: key), .endToEnd)
+            evidence.add(index.items(withInvoiceKey: key), .invoiceId)
+        }
+        scan(transaction.text, into: &evidence, book: book)
+        for pattern in patterns {
+            for match in transaction.text.matches(of: pattern) {
+                let captured = match.output.count > 1 ? match.output[1].substring : match.output[0].substring
+                guard let captured else { continue }
+                evidence.add(index.items(withInvoiceKey: Normalization.key(captured)), .pattern)
+            }
+        }
+        return evidence
+    }
+
+    /// Items one edit away from the payment's unknown structured reference, else from the numbers in
+    /// its text, leaving out the items it names exactly. Only computed when the references do not
+    /// decide (it costs a few hundred lookups).
+    func suggestions(for transaction: BankTransaction, evidence: ReferenceEvidence) -> [Int] {
+        var suggestions: [Int] = []
+        func add(_ items: [Int]) {
+            for item in items where !suggestions.contains(item) && !evidence.named.contains(where: { $0.item == item }) {
+                suggestions.append(item)
+            }
+        }
+        if let reference = evidence.unknownReference {
+            add(index.itemsOneEditAway(from: Normalization.key(reference)))
+        }
+        if suggestions.isEmpty {
+            for token in ReferenceExtractor.tokens(of: transaction.text) where ReferenceExtractor.looksLikeNumber(token.key) {
+                add(index.itemsOneEditAway(from: token.key))
+            }
+        }
+        return suggestions
+    }
+
+    /// Looks up every token of the text, and runs of up to three tokens separated by a single
+    /// space, dash or line break (`INV-10 23` → `INV1023`).
+    private func scan(_ text: String, into evidence: inout ReferenceEvidence, book: OpenItemBook) {
+        let tokens = ReferenceExtractor.tokens(of: text)
+        for start in tokens.indices {
+            var key = ""
+            for end in start..<min(start + 3, tokens.count) {
+                if end > start && !tokens[end].joinable { break }
+                key += tokens[end].key
+                guard key.count >= 3 else { continue }
+                evidence.add(index.items(withInvoiceKey: key), .text)
+                evidence.add(index.items(withReference: key), .textReference)
+                if key.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    let core = String(key.drop { $0 == "0" })
+                    for item in index.items(withNumericCore: core) {
+                        let id = Normalization.key(book[item].invoiceId)
+                        evidence.add([item], id.allSatisfy { $0.isASCII && $0.isNumber } ? .text : .textNumber)
+                    }
+                }
+            }
+        }
+    }
+
+    struct Token {
+        var key: String
+        /// Separated from the previous token by exactly one space, dash or line break.
+        var joinable: Bool
+    }
+
+    static func tokens(of text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var separator = ""
+        for character in text {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else {
+                if !current.isEmpty {
+                    tokens.append(Token(key: Normalization.key(current), joinable: joinable(separator) && !tokens.isEmpty))
+                    current = ""
+                    separator = ""
+                }
+                separator.append(character)
+            }
+        }
+        if !current.isEmpty {
+            tokens.append(Token(key: Normalization.key(current), joinable: joinable(separator) && !tokens.isEmpty))
+        }
+        return tokens
+    }
+
+    private static func joinable(_ separator: String) -> Bool {
+        separator == " " || separator == "-" || separator == "\n" || separator == "\r\n"
+    }
+
+    /// Tokens worth a typo search: five or more characters, at least four of them digits.
+    static func looksLikeNumber(_ key: String) -> Bool {
+        key.count >= 5 && key.filter { $0.isASCII && $0.isNumber }.count >= 4
+    }
+}

@@ -1,0 +1,125 @@
+import Testing
+@testable import ReconCore
+
+@Suite struct CheckDigitTests {
+    @Test(arguments: [
+        ("RF18539007547034", ReferenceCheck.Kind.rf, true), ("RF18 5390 0754 7034", .rf, true), ("RF18539007547035", .rf, false),
+        ("123456782", .kid, true), ("123456783", .kid, false),          // MOD10 (Luhn)
+        ("12345678903", .kid, true), ("100008-", .kid, true),           // MOD11, with the '-' check digit
+        ("12345614", .finnish, true), ("1232", .finnish, true),         // 7-3-1 (neither is Luhn or MOD11)
+        ("+++090/9337/55493+++", .belgian, true), ("+++090/9337/55494+++", .belgian, false),
+        ("210000000003139471430009017", .swissQR, true), ("210000000003139471430009018", .swissQR, false),
+        ("INV-1023", .plain, false),
+    ])
+    func classifiesReferences(text: String, kind: ReferenceCheck.Kind, valid: Bool) {
+        let check = ReferenceCheck.classify(text)
+        #expect(check.kind == kind, "\(text)")
+        if kind != .plain { #expect(check.isValid == valid, "\(text)") }
+    }
+
+    @Test func algorithmsAgreeWithPublishedExamples() {
+        #expect(CheckDigits.luhn("100016"))          // a demo KID
+        #expect(!CheckDigits.luhn("100061"))         // transposed
+        #expect(CheckDigits.mod11("23456761"))
+        #expect(!CheckDigits.mod11("23456762"))
+        #expect(CheckDigits.finnish("12345614"))
+        #expect(!CheckDigits.finnish("12345615"))
+        #expect(CheckDigits.iban("NO93 8601 1117 947"))
+        #expect(!CheckDigits.iban("NO93 8601 1117 948"))
+        #expect(CheckDigits.iban("DE89370400440532013000"))
+    }
+}
+
+@Suite struct NormalizationTests {
+    @Test func keysIgnoreCaseSpacesAndDashes() {
+        #expect(Normalization.key("inv-10 23") == "INV1023")
+        #expect(Normalization.key("RF18 5390-0754") == "RF1853900754")
+        #expect(Normalization.numericCore("INV001023") == "1023")
+        #expect(Normalization.numericCore("A12B34") == nil)
+        #expect(Normalization.numericCore("INV12") == nil)
+    }
+
+    @Test func namesFoldAccentsAndLegalForms() {
+        #expect(Normalization.name("SØRNES TANNLEGEKONTOR OSLO SA") == "sornes tannlegekontor oslo")
+        #expect(Normalization.name("Müller Holzbau GmbH") == "muller holzbau")
+        #expect(Normalization.name("Rør & Varme AS") == "ror & varme")
+        #expect(Normalization.name("Berg, Hansen Ltd.") == "berg hansen")
+    }
+
+    @Test func jaroWinklerInThousandths() {
+        #expect(Normalization.jaroWinkler("martha", "marhta") == 960)  // 0.9611…, truncated
+        #expect(Normalization.jaroWinkler("same", "same") == 1000)
+        #expect(Normalization.jaroWinkler("abc", "xyz") == 0)
+    }
+}
+
+@Suite struct ReferenceExtractionTests {
+    let book = OpenItemBook([invoice("INV-1023", "10.00", reference: "RF18539007547034"), invoice("20000017", "5.00"),
+                             invoice("77", "1.00"), invoice("10008", "2.00"), invoice("10009", "3.00")])
+
+    func named(_ text: String, ref: String? = nil, e2e: String? = nil) -> [String] {
+        let extractor = ReferenceExtractor(index: ItemIndex(book), patterns: [])
+        let evidence = extractor.evidence(for: payment("1.00", ref: ref, e2e: e2e, text: text), book: book)
+        return evidence.named.map { book[$0.item].invoiceId }
+    }
+
+    @Test func invoiceNumbersSurviveSpacesDashesZerosAndLineBreaks() {
+        #expect(named("Faktura INV-10 23") == ["INV-1023"])
+        #expect(named("inv1023") == ["INV-1023"])
+        #expect(named("ref 00020000017") == ["20000017"])
+        #expect(named("Del 1 av faktura 2000\n0017") == ["20000017"])
+        #expect(named("EREF+NOTPROVIDED SVWZ+Rechnung 10008/10009") == ["10008", "10009"])
+    }
+
+    @Test func wholeTokensOnly() {
+        #expect(named("ordre 1770 og 770 200000171") == [])
+        #expect(named("faktura 77.") == [])  // ids under three characters are too short for text
+    }
+
+    @Test func structuredReferencesAndEndToEndIds() {
+        #expect(named("", ref: "RF18 5390 0754 7034") == ["INV-1023"])
+        #expect(named("", e2e: "INV-1023") == ["INV-1023"])
+    }
+
+    @Test func aReferenceOneEditAwayIsOnlyASuggestion() {
+        let extractor = ReferenceExtractor(index: ItemIndex(book), patterns: [])
+        let transposed = payment("1.00", ref: "RF18539007547304")
+        let evidence = extractor.evidence(for: transposed, book: book)
+        #expect(evidence.named.isEmpty)
+        #expect(extractor.suggestions(for: transposed, evidence: evidence).map { book[$0].invoiceId } == ["INV-1023"])
+        let typoInText = payment("1.00", text: "Faktura 20000071")
+        #expect(extractor.suggestions(for: typoInText, evidence: extractor.evidence(for: typoInText, book: book))
+            .map { book[$0].invoiceId } == ["20000017"])
+    }
+}
+
+@Suite struct PayerIndexTests {
+    let items = [
+        OpenItem(invoiceId: "1", customerId: "C1", customerName: "Fjellrud Fisk & Skalldyr Kristiansand ASA", type: .invoice,
+                 amount: money("1.00"), invoiceDate: day("2025-01-01"), customerIban: "NO93 8601 1117 947"),
+        OpenItem(invoiceId: "2", customerId: "C2", customerName: "Ola Hansen", type: .invoice, amount: money("1.00"),
+                 invoiceDate: day("2025-01-01")),
+        OpenItem(invoiceId: "3", customerId: "C3", customerName: "Ola Hansen", type: .invoice, amount: money("1.00"),
+                 invoiceDate: day("2025-01-01")),
+    ]
+
+    @Test func byIbanThenNameThenSimilarName() {
+        let index = PayerIndex(items: items, customers: [:], similarity: 930)
+        #expect(index.identify(iban: "NO9386011117947", name: nil).customers == ["C1"])
+        #expect(index.identify(iban: nil, name: "FJELLRUD FISK & SKALLDYR KRISTIANSAND").method == .name)
+        // Banks truncate names: a long prefix of one customer's name is that name.
+        let truncated = index.identify(iban: nil, name: "FJELLRUD FISK & SKALLDYR KRIS")
+        #expect(truncated.customers == ["C1"])
+        #expect(truncated.method == .name)
+        #expect(index.identify(iban: nil, name: "Fjellrud Fisk & Skaldyr Kristiansand").method == .similarName)
+        #expect(index.identify(iban: nil, name: "Fjellrud Fisk og Skaldyr").method == .unknown)
+        #expect(index.identify(iban: "NO0000", name: "Kari Nordmann").method == .unknown)
+    }
+
+    @Test func aNameOfTwoCustomersIsAmbiguous() {
+        let index = PayerIndex(items: items, customers: ["C4": Customer(id: "C4", name: "Bjørn AS", iban: "DE89370400440532013000")],
+                               similarity: 930)
+        #expect(index.identify(iban: nil, name: "OLA HANSEN").customers == ["C2", "C3"])
+        #expect(index.identify(iban: "DE89 3704 0044 0532 0130 00", name: nil).customers == ["C4"])
+    }
+}
