@@ -3,7 +3,10 @@ SWIFT  ?= swift
 RECON  := .build/release/recon
 DEMO   := fixtures/demo
 
-.PHONY: all build demo test bench clean deps
+GEN    ?= ../shared/bench/gen.py
+QUALITY := out/quality
+
+.PHONY: all build demo test bench quality clean deps
 
 all: build
 
@@ -34,6 +37,15 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Matching quality against the seeded generator's ground truth (10,000 payments).
+quality: build
+	@command -v python3 >/dev/null || { echo "make quality needs python3"; exit 1; }
+	@test -f $(GEN) || { echo "make quality needs the generator $(GEN) (set GEN=path/to/gen.py)"; exit 1; }
+	python3 $(GEN) --size small --entries 10000 --out $(QUALITY)
+	$(RECON) reconcile --invoices $(QUALITY)/invoices_small.csv --bank $(QUALITY)/camt053_small.xml --out $(QUALITY)/run >/dev/null
+	@echo
+	@python3 Tests/Quality/quality.py $(QUALITY)/truth_small.csv $(QUALITY)/run/settlements.csv
 
 bench: build
 	@echo "make bench: the benchmark suite comes with the performance issue; nothing to run yet."

@@ -38,15 +38,15 @@ struct ItemIndex: Sendable {
     /// Items whose reference or id is one edit (one wrong character, or two neighbours swapped) away
     /// from `key`.
     func itemsOneEditAway(from key: String) -> [Int] {
-        let characters = Array(key.unicodeScalars)
-        guard characters.count >= 4 else { return [] }
-        let alphabet: [Unicode.Scalar] = characters.allSatisfy { $0.properties.numericType == .decimal }
-            ? Array("0123456789".unicodeScalars) : Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars)
+        // Keys are upper-case ASCII letters and digits (see `Normalization.key`); anything else
+        // cannot be one edit from an item's key.
+        let characters = Array(key.utf8)
+        guard characters.count >= 4, characters.allSatisfy({ $0 < 0x80 }) else { return [] }
+        let digits = Array("0123456789".utf8)
+        let alphabet = characters.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? digits : digits + Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
         var found: [Int] = []
-        func check(_ variant: [Unicode.Scalar]) {
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: variant)
-            let candidate = String(text)
+        func check(_ variant: [UInt8]) {
+            let candidate = String(decoding: variant, as: UTF8.self)
             for index in (byReference[candidate] ?? []) + (byInvoiceKey[candidate] ?? []) where !found.contains(index) {
                 found.append(index)
             }
