@@ -3,7 +3,8 @@ import ReconCore
 
 /// A user's journal format: a Mustache template file (swift-mustache), `NAME.csv.mustache` or
 /// `NAME.xml.mustache`. The extension before `.mustache` declares the content type, so values are
-/// escaped as CSV fields or XML text, and names the output, `journal-NAME.csv` / `journal-NAME.xml`.
+/// escaped as CSV fields (for the delimiter the template uses most: `,` `;` or tab) or XML text,
+/// and names the output, `journal-NAME.csv` / `journal-NAME.xml`.
 ///
 /// Loading checks the whole template before anything is rendered: every tag must name a documented
 /// variable (`TemplateVariables`); unescaped tags (`{{{…}}}`, `{{&…}}`), partials, delimiter changes
@@ -29,10 +30,11 @@ public struct JournalTemplate: Sendable {
         try TemplateTags.check(text, path: path)
         precondition(TemplateContentType.registered)
         do {
-            // On the first line and not standalone, the pragma changes no line numbers.
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(type.pragmaName)}}" + text)
+            // A standalone line of its own renders nothing; parser line numbers are one too high.
+            let pragma = type.pragmaName(delimiter: CSVEscaping.delimiter(of: text))
+            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(pragma)}}\n" + text)
         } catch let error as MustacheTemplate.ParserError {
-            throw ReadError.invalid(SourceLocation(file: path, line: error.context.lineNumber),
+            throw ReadError.invalid(SourceLocation(file: path, line: max(error.context.lineNumber - 1, 1)),
                                     "template syntax: \(error.error)")
         }
     }

@@ -6,35 +6,54 @@ public enum TemplateContentType: String, Sendable, CaseIterable {
     case csv
     case xml
 
-    /// The swift-mustache content type name registered for it (`{{% CONTENT_TYPE: … }}`).
-    var pragmaName: String {
-        switch self {
-        case .csv: return "RECONCSV"
-        case .xml: return "RECONXML"
-        }
-    }
-
     /// Registers recon's escapers with swift-mustache once per process.
     static let registered: Bool = {
-        MustacheContentTypes.register(CSVEscaping(), named: TemplateContentType.csv.pragmaName)
-        MustacheContentTypes.register(XMLEscaping(), named: TemplateContentType.xml.pragmaName)
+        for delimiter in CSVEscaping.delimiters {
+            MustacheContentTypes.register(CSVEscaping(delimiter: delimiter), named: CSVEscaping.pragmaName(delimiter))
+        }
+        MustacheContentTypes.register(XMLEscaping(), named: "RECONXML")
         return true
     }()
 
-    public func escape(_ text: String) -> String {
-        switch self {
-        case .csv: return CSVEscaping().escapeText(text)
-        case .xml: return XMLEscaping().escapeText(text)
-        }
+    /// The swift-mustache content type for this type; for CSV the template's delimiter decides.
+    func pragmaName(delimiter: Character) -> String {
+        self == .csv ? CSVEscaping.pragmaName(delimiter) : "RECONXML"
     }
 }
 
-/// A CSV field: quoted (quotes doubled) when it holds a comma, semicolon, tab, quote, CR or LF or
-/// starts or ends with a space, so that it stays one field whichever of the common delimiters the
-/// template uses.
+/// A CSV field: quoted (quotes doubled) when it holds the template's delimiter, a quote, CR or LF,
+/// or starts or ends with a space. The delimiter is the one of `,` `;` tab that the template's own
+/// text uses most (`delimiter(of:)`).
 struct CSVEscaping: MustacheContentType {
+    static let delimiters: [Character] = [",", ";", "\t"]
+    let delimiter: Character
+
+    static func pragmaName(_ delimiter: Character) -> String {
+        switch delimiter {
+        case ";": return "RECONCSVSEMICOLON"
+        case "\t": return "RECONCSVTAB"
+        default: return "RECONCSVCOMMA"
+        }
+    }
+
+    /// The delimiter of a CSV template: whichever of `,` `;` tab occurs most outside its tags
+    /// (`,` when none does).
+    static func delimiter(of template: String) -> Character {
+        var counts: [Character: Int] = [:]
+        var depth = 0
+        var previous: Character = " "
+        for character in template {
+            if character == "{" && previous == "{" { depth += 1 }
+            if character == "}" && previous == "}" && depth > 0 { depth -= 1 }
+            if depth == 0, delimiters.contains(character) { counts[character, default: 0] += 1 }
+            previous = character
+        }
+        return delimiters.max { counts[$0, default: 0] < counts[$1, default: 0] }
+            .flatMap { counts[$0, default: 0] > 0 ? $0 : nil } ?? ","
+    }
+
     func escapeText(_ text: String) -> String {
-        let needsQuotes = text.unicodeScalars.contains { ",;\t\"\r\n".unicodeScalars.contains($0) }
+        let needsQuotes = text.contains { $0 == delimiter || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
         var result = "\""
