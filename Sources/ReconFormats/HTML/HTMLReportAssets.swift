@@ -1,7 +1,8 @@
 /// The inline style sheet and script of report.html: no network, no external files.
 enum HTMLReportAssets {
     static let style = """
-    body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1d2430;background:#fff}
+    body{font:13px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1d2430;background:#fff}
+    .scroll{overflow-x:auto}td.date{white-space:nowrap}td.reason{min-width:16em}
     h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
     p.meta{color:#5b6473;margin:0 0 16px}
     table{border-collapse:collapse;width:100%;margin-bottom:8px}

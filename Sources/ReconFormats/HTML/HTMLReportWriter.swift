@@ -44,7 +44,7 @@ public enum HTMLReportWriter {
     static func totals(_ summary: Summary) -> String {
         let columns = ["currency", "received", "applied", "discounts", "write-offs", "new credits", "to suspense",
                        "in exceptions", "receipts", "settled", "exceptions", "other entries", "balanced"]
-        var html = "<h2>Totals</h2>\n<table id=\"totals\" class=\"sortable\">\n<thead><tr>"
+        var html = "<h2>Totals</h2>\n<div class=\"scroll\"><table id=\"totals\" class=\"sortable\">\n<thead><tr>"
         for (index, column) in columns.enumerated() {
             html += index == 0 || index == columns.count - 1 ? "<th>\(column)</th>" : "<th class=\"num\">\(column)</th>"
         }
@@ -60,26 +60,26 @@ public enum HTMLReportWriter {
             }
             html += "<td class=\"balanced-\(entry.isBalanced)\">\(entry.isBalanced)</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table></div>\n"
     }
 
     static func settlementsTable(_ rows: [Settlement]) -> String {
         var html = "<h2>Settlements</h2>\n" + filter(table: "settlements", kinds: rows.map(\.kind.rawValue))
-        html += "<table id=\"settlements\" class=\"sortable\">\n<thead><tr><th>date</th><th>bank ref</th><th>invoice</th>"
+        html += "<div class=\"scroll\"><table id=\"settlements\" class=\"sortable\">\n<thead><tr><th>date</th><th>bank ref</th><th>invoice</th>"
         html += "<th>customer</th><th>currency</th><th class=\"num\">paid</th><th class=\"num\">discount</th>"
         html += "<th class=\"num\">write-off</th><th class=\"num\">open after</th><th>kind</th></tr></thead>\n<tbody>\n"
         for row in rows {
-            html += "<tr data-kind=\"\(escape(row.kind.rawValue))\"><td>\(row.bookingDate)</td><td>\(escape(row.bankRef ?? ""))</td>"
+            html += "<tr data-kind=\"\(escape(row.kind.rawValue))\"><td class=\"date\">\(row.bookingDate)</td><td>\(escape(row.bankRef ?? ""))</td>"
             html += "<td>\(escape(row.invoiceId))</td><td>\(escape(row.customerId))</td><td>\(row.currency.code)</td>"
             html += moneyCell(row.paid) + moneyCell(row.cashDiscount) + moneyCell(row.writeOff) + moneyCell(row.openAfter)
             html += "<td><span class=\"kind\">\(escape(row.kind.rawValue))</span></td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table></div>\n"
     }
 
     static func exceptionsTable(_ exceptions: [ReconException]) -> String {
         var html = "<h2>Exceptions</h2>\n" + filter(table: "exceptions", kinds: exceptions.map(\.kind.rawValue))
-        html += "<table id=\"exceptions\" class=\"sortable\">\n<thead><tr><th>date</th><th>kind</th><th>bank ref</th>"
+        html += "<div class=\"scroll\"><table id=\"exceptions\" class=\"sortable\">\n<thead><tr><th>date</th><th>kind</th><th>bank ref</th>"
         html += "<th>payer</th><th>currency</th><th class=\"num\">amount</th><th>reference / text</th><th>reason</th>"
         html += "<th>candidates</th><th>suggested</th><th>decision</th></tr></thead>\n<tbody>\n"
         for exception in exceptions {
@@ -87,10 +87,10 @@ public enum HTMLReportWriter {
             let reference = [transaction.structuredRef ?? transaction.endToEndId, transaction.text.isEmpty ? nil : transaction.text]
                 .compactMap { $0 }.joined(separator: " · ")
             html += "<tr data-kind=\"\(escape(exception.kind.rawValue))\" id=\"\(escape(exception.exceptionId))\">"
-            html += "<td>\(transaction.bookingDate)</td><td><span class=\"kind\">\(escape(exception.kind.rawValue))</span></td>"
+            html += "<td class=\"date\">\(transaction.bookingDate)</td><td><span class=\"kind\">\(escape(exception.kind.rawValue))</span></td>"
             html += "<td>\(escape(transaction.bankRef ?? ""))</td><td>\(escape(transaction.payerName ?? ""))</td>"
             html += "<td>\(transaction.amount.currency.code)</td>" + moneyCell(transaction.amount)
-            html += "<td>\(escape(reference))</td><td>\(escape(exception.reason))</td><td class=\"cands\">"
+            html += "<td>\(escape(reference))</td><td class=\"reason\">\(escape(exception.reason))</td><td class=\"cands\">"
             for candidate in exception.candidates {
                 html += "<span>\(escape(candidate.invoiceId))"
                 if let score = candidate.score { html += " <span class=\"score\">\(score)</span>" }
@@ -98,7 +98,7 @@ public enum HTMLReportWriter {
             }
             html += "</td><td>\(escape(exception.suggestedAction))</td><td>\(escape(exception.decision?.kind.rawValue ?? ""))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table></div>\n"
     }
 
     /// A kind filter for `table`: every kind that occurs, in order of first appearance.
