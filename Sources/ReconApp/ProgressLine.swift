@@ -31,6 +31,8 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     public func entriesRead(_ count: Int) {
+        // The rate counts from the first bank entry, not from the start (open items come first).
+        if read == 0 { phaseStart = clock() }
         read = count
         tick()
     }
