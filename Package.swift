@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // exceptions.xlsx is a ZIP of SpreadsheetML parts; user journal templates are Mustache.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // libxml2 behind one door: a module map and one shim header.
@@ -28,6 +31,8 @@ let package = Package(
                 "ReconCore",
                 "CLibXML2",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The jobs the commands run: read inputs, reconcile, write outputs atomically.
@@ -36,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "recon",
             dependencies: [
-                "ReconApp",
+                "ReconApp", "ReconFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,8 +54,20 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "ReconFormatsTests", dependencies: ["ReconFormats", "ReconTestSupport"]),
-        .testTarget(name: "ReconAppTests", dependencies: ["ReconApp", "ReconTestSupport", "recon"]),
+        .testTarget(
+            name: "ReconFormatsTests",
+            dependencies: [
+                "ReconFormats", "ReconTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
+            name: "ReconAppTests",
+            dependencies: [
+                "ReconApp", "ReconTestSupport", "recon",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,8 @@ public struct BankInput: Sendable {
     public var formats: [String] = []
 
     /// Reads every file; data problems of all files are reported together.
-    public static func read(paths: [String]) throws -> BankInput {
+    /// `progress` is told the number of transactions read so far, after each entry.
+    public static func read(paths: [String], progress: ((Int) -> Void)? = nil) throws -> BankInput {
         var input = BankInput()
         var findings: [Finding] = []
         for path in paths {
@@ -20,6 +21,7 @@ public struct BankInput: Sendable {
                     if case .entry(let entry) = record {
                         input.transactions.append(contentsOf: entry.transactions)
                         count += entry.transactions.count
+                        progress?(input.transactions.count)
                     }
                 }
                 input.warnings += reader.warnings

@@ -1,51 +1,69 @@
 import ReconCore
 import ReconFormats
 
-/// `recon reconcile`: open items and bank files in; settlements, journal, exceptions, open items,
-/// other entries and a summary out — all or nothing.
+/// `recon reconcile`: open items and bank files in; settlements, journals, exceptions (CSV, workbook,
+/// HTML), open items, other entries and a summary out — all or nothing.
 public struct ReconcileJob: Sendable {
     public var invoicesPath: String
     public var bankPaths: [String]
     public var configPath: String?
-    /// A reviewed exceptions.csv whose decisions this run applies.
+    /// A reviewed exceptions.csv or exceptions.xlsx whose decisions this run applies.
     public var decisionsPath: String?
     /// The customers file: more IBANs and names to recognise payers by.
     public var customersPath: String?
     public var outputPath: String
+    /// Journal formats besides journal.csv (`--journal-format`).
+    public var journalFormats: [JournalFormat]
+    /// How exceptions.csv is written (`--csv-dialect`).
+    public var csvDialect: CSVOutputDialect
+    /// Told how far reading and matching are (the progress line), when set.
+    public var progress: ProgressLine?
 
     public init(invoicesPath: String, bankPaths: [String], configPath: String?, decisionsPath: String? = nil,
-                customersPath: String? = nil, outputPath: String) {
+                customersPath: String? = nil, outputPath: String, journalFormats: [JournalFormat] = [],
+                csvDialect: CSVOutputDialect = .standard, progress: ProgressLine? = nil) {
         self.customersPath = customersPath
         self.invoicesPath = invoicesPath
         self.bankPaths = bankPaths
         self.configPath = configPath
         self.decisionsPath = decisionsPath
         self.outputPath = outputPath
+        self.journalFormats = journalFormats
+        self.csvDialect = csvDialect
+        self.progress = progress
     }
 
+    /// The files every run writes as CSV and JSON (the file contracts of docs/outputs.md).
     public static let outputFiles = ["settlements.csv", "journal.csv", "exceptions.csv", "open-items.csv",
                                      "other-entries.csv", "decisions-applied.csv", "summary.json"]
+    /// The exception reports for people, written beside them on every run.
+    public static let reportFiles = [ExceptionsWorkbook.fileName, HTMLReportWriter.fileName]
 
     public struct Report: Sendable {
         public var result: ReconciliationResult
         public var warnings: [Finding]
         public var summaryJSON: String
         public var outputPath: String
+        /// Every file written, in the order written.
+        public var files: [String]
     }
 
-    /// Reads and checks every input before anything is written: on bad input no output file is
-    /// created or changed.
+    /// Reads and checks every input (templates included) before anything is written: on bad input
+    /// no output file is created or changed.
     public func run() throws -> Report {
         let config = try configPath.map(ConfigReader.read(path:)) ?? ReconConfig()
         var itemsReader = OpenItemsReader()
         let items = try itemsReader.read(FileByteSource(path: invoicesPath))
-        let bank = try BankInput.read(paths: bankPaths)
-        let decisions = try decisionsPath.map { try DecisionsReader.read(FileByteSource(path: $0)) } ?? []
+        let bank = try BankInput.read(paths: bankPaths, progress: progress.map { line in { line.entriesRead($0) } })
+        let decisions = try decisionsPath.map { try DecisionsReader.read(path: $0) } ?? []
         let customers = try customersPath.map { try CustomersReader.read(FileByteSource(path: $0)) } ?? [:]
+        let templates = try loadTemplates()
 
         let reconciler = Reconciler(policy: config.settlement, matching: config.matching, accounts: config.accounts)
         let result = reconciler.reconcile(openItems: items, transactions: bank.transactions, decisions: decisions,
-                                          customers: customers)
+                                          customers: customers,
+                                          progress: progress.map { line in { line.transactionsMatched($0) } })
+        progress?.finish()
         // A decisions file is applied whole or not at all.
         if !result.decisionProblems.isEmpty { throw ReadError.invalid(result.decisionProblems) }
         try Self.checkInvariants(result, transactionCount: bank.transactions.count)
@@ -58,14 +76,51 @@ public struct ReconcileJob: Sendable {
         let output = try OutputDirectory(path: outputPath)
         try ReportWriters.writeSettlements(result.settlements, to: output.create("settlements.csv"))
         try ReportWriters.writeJournal(result.vouchers, to: output.create("journal.csv"))
-        try ReportWriters.writeExceptions(result.exceptions, to: output.create("exceptions.csv"))
+        try ReportWriters.writeExceptions(result.exceptions, to: output.create("exceptions.csv"), dialect: csvDialect)
         try OpenItemsWriter.write(result.openItems, to: output.create("open-items.csv"))
         try ReportWriters.writeOtherEntries(result.otherEntries, to: output.create("other-entries.csv"))
         try ReportWriters.writeAppliedDecisions(result.appliedDecisions, to: output.create("decisions-applied.csv"))
         try output.create("summary.json").write(summaryJSON)
+        try ExceptionsWorkbook.write(result.exceptions, summary: result.summary,
+                                     to: output.create(ExceptionsWorkbook.fileName))
+        try HTMLReportWriter.write(.init(summary: result.summary, settlements: result.settlements,
+                                         exceptions: result.exceptions, decisionsApplied: result.appliedDecisions.count),
+                                   to: output.create(HTMLReportWriter.fileName))
+        var files = Self.outputFiles + Self.reportFiles
+        var warnings = itemsReader.warnings + bank.warnings
+        let journal = JournalInput(vouchers: result.vouchers, settlements: result.settlements,
+                                   newCredits: result.newCredits, accounts: config.accounts,
+                                   transactions: bank.transactions)
+        for format in uniqueFormats {
+            let written = try JournalWriters.write(format, input: journal, templates: templates, to: output)
+            files += written.files
+            warnings += written.warnings.map { Finding(SourceLocation(file: outputPath + "/" + $0.location.file,
+                                                                      line: $0.location.line), $0.message) }
+        }
         try output.commit()
-        return Report(result: result, warnings: itemsReader.warnings + bank.warnings, summaryJSON: summaryJSON,
-                      outputPath: outputPath)
+        return Report(result: result, warnings: warnings, summaryJSON: summaryJSON, outputPath: outputPath, files: files)
+    }
+
+    /// The formats asked for, each once, without `generic` (journal.csv is always written).
+    var uniqueFormats: [JournalFormat] {
+        var formats: [JournalFormat] = []
+        for format in journalFormats where format != .generic && !formats.contains(format) { formats.append(format) }
+        return formats
+    }
+
+    /// Loads and checks every template; two templates that would write the same file are an error.
+    func loadTemplates() throws -> [String: JournalTemplate] {
+        var templates: [String: JournalTemplate] = [:]
+        var outputs: [String: String] = [:]
+        for case .template(let path) in uniqueFormats {
+            let template = try JournalTemplate.load(path: path)
+            if let other = outputs[template.outputName] {
+                throw ReconFailure(.usage, ["--journal-format \(path): writes \(template.outputName), as \(other) does"])
+            }
+            outputs[template.outputName] = path
+            templates[path] = template
+        }
+        return templates
     }
 
     /// Every transaction is settled, in the report or among the other entries; every voucher and

@@ -32,7 +32,7 @@ public enum SummaryText {
         if !report.result.appliedDecisions.isEmpty {
             lines.append("decisions applied: \(report.result.appliedDecisions.count) (see decisions-applied.csv)")
         }
-        lines.append("wrote \(report.outputPath)/: " + ReconcileJob.outputFiles.joined(separator: ", "))
+        lines.append("wrote \(report.outputPath)/: " + report.files.joined(separator: ", "))
         return lines.joined(separator: "\n")
     }
 }

@@ -7,6 +7,8 @@ import Darwin
 /// Writing to the terminal without Foundation: stderr for messages, stdout for results.
 public enum Terminal {
     public static func error(_ line: String) { write(2, line + "\n") }
+    /// Text on stderr as it is (a progress line redrawn with `\r`).
+    public static func errorText(_ text: String) { write(2, text) }
     public static func output(_ text: String) { write(1, text) }
 
     /// Whether stderr is a terminal (progress lines only go there).

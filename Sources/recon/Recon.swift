@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import ReconApp
 
@@ -23,3 +26,6 @@ func fail(with failure: ReconFailure) -> Never {
 func printWarnings(_ lines: [String]) {
     for line in lines { Terminal.error("warning: " + line) }
 }
+
+/// Whether `path` names an existing file (a template given to `--journal-format`).
+func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReconApp
+import ReconFormats
 
 struct Reconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,27 +15,50 @@ struct Reconcile: ParsableCommand {
     @Option(help: "TOML configuration ([accounts], [settlement]).")
     var config: String?
 
-    @Option(help: "A reviewed exceptions.csv: its decisions are applied (all or none).")
+    @Option(help: "A reviewed exceptions.csv or exceptions.xlsx: its decisions are applied (all or none).")
     var decisions: String?
 
     @Option(help: "Customers CSV (customer_id,name,iban,vendor_account): more IBANs and names to recognise payers.")
     var customers: String?
+
+    @Option(name: .customLong("journal-format"),
+            help: "Also write the journal as generic, d365, hledger, beancount, sie, or a Mustache template file (NAME.csv.mustache, NAME.xml.mustache); repeat for several.")
+    var journalFormats: [String] = []
+
+    @Option(name: .customLong("csv-dialect"), help: "exceptions.csv as standard (comma) or excel-eu (semicolon, decimal comma, BOM).")
+    var csvDialect: String = CSVOutputDialect.standard.rawValue
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    @Flag(help: "Print the summary as JSON on stdout instead of the table.")
+    var json = false
 
     @Option(help: "Output directory (created if missing).")
     var out: String
 
     func validate() throws {
         if bank.isEmpty { throw ValidationError("give at least one --bank FILE") }
+        if CSVOutputDialect(rawValue: csvDialect) == nil {
+            throw ValidationError("--csv-dialect must be one of \(CSVOutputDialect.allCases.map(\.rawValue).joined(separator: ", ")), not '\(csvDialect)'")
+        }
+        for name in journalFormats where JournalFormat(argument: name, fileExists: fileExists) == nil {
+            throw ValidationError("--journal-format \(name): neither a built-in format (\(JournalFormat.builtInNames.joined(separator: ", "))) nor a template file")
+        }
     }
 
     func run() throws {
-        let job = ReconcileJob(invoicesPath: invoices, bankPaths: bank, configPath: config,
-                                decisionsPath: decisions, customersPath: customers, outputPath: out)
+        let progress = !quiet && Terminal.stderrIsTerminal ? ProgressLine(sink: Terminal.errorText) : nil
+        let job = ReconcileJob(invoicesPath: invoices, bankPaths: bank, configPath: config, decisionsPath: decisions,
+                               customersPath: customers, outputPath: out,
+                               journalFormats: journalFormats.compactMap { JournalFormat(argument: $0, fileExists: fileExists) },
+                               csvDialect: CSVOutputDialect(rawValue: csvDialect) ?? .standard, progress: progress)
         do {
             let report = try job.run()
             printWarnings(report.warnings.map(\.description))
-            Terminal.output(SummaryText.render(report) + "\n")
+            Terminal.output(json ? report.summaryJSON : SummaryText.render(report) + "\n")
         } catch {
+            progress?.finish()
             fail(with: ReconFailure(error))
         }
     }

@@ -17,7 +17,7 @@ import ReconTestSupport
         #expect(result.status == 0)
         #expect(result.stdout.contains("balanced: true"))
         #expect(result.stdout.contains("NOK       119198.75"))
-        #expect(TemporaryDirectory.list(directory.path + "/out").count == 7)
+        #expect(TemporaryDirectory.list(directory.path + "/out").count == 9)
     }
 
     @Test func sameInputsGiveByteIdenticalOutputs() throws {

@@ -12,7 +12,7 @@ import ReconTestSupport
                                configPath: demo + "/recon.toml", outputPath: out.path)
         let report = try job.run()
         #expect(report.result.summary.isBalanced)
-        #expect(out.files == ReconcileJob.outputFiles.sorted())
+        #expect(out.files == (ReconcileJob.outputFiles + ReconcileJob.reportFiles).sorted())
         for name in ReconcileJob.outputFiles {
             // Paths in summary.json depend on where the checkout is: compare them relative to it.
             let text = try #require(out.read(name)).replacingOccurrences(of: TestPaths.root + "/", with: "")

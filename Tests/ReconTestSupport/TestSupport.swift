@@ -111,6 +111,60 @@ public enum Golden {
     }
 }
 
+extension Golden {
+    /// Compares bytes that are not UTF-8 text (a CP437 SIE file) with a stored file.
+    public static func check(bytes actual: [UInt8], fixture relative: String,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        let path = TestPaths.fixture(relative)
+        if recording {
+            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: path, contents: Data(actual))
+            return
+        }
+        guard let expected = FileManager.default.contents(atPath: path) else {
+            Issue.record("golden file \(relative) is missing; run the tests with RECON_RECORD=1", sourceLocation: sourceLocation)
+            return
+        }
+        if [UInt8](expected) != actual {
+            let offset = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(expected.count, actual.count)
+            Issue.record("\(relative) differs at byte \(offset) (RECON_RECORD=1 re-records after review)",
+                         sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// A command-line tool found on PATH (hledger, bean-check, libreoffice, chromium), or nil: tests
+/// that need one skip without it.
+public func installedTool(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+        let candidate = directory + "/" + name
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}
+
+/// Runs any program and collects its output.
+public func runTool(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errText = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errText, as: UTF8.self))
+}
+
 /// What running the executable produced.
 public struct ProcessResult: Sendable {
     public let status: Int32

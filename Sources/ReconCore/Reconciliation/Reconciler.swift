@@ -37,14 +37,18 @@ public struct Reconciler: Sendable {
     /// `transactions` in input order (files in the order given, rows in file order). They are
     /// settled in booking-date order; ties keep input order. `decisions` are a reviewer's answers to
     /// an earlier run's exception report, keyed by nothing but their `exceptionId`. `customers` (from
-    /// the customers file) help to recognise payers by IBAN and name.
+    /// the customers file) help to recognise payers by IBAN and name. `progress` is told how many
+    /// transactions have been processed, after each one.
     public func reconcile(openItems: [OpenItem], transactions: [BankTransaction], decisions: [Decision] = [],
-                          customers: [String: Customer] = [:]) -> ReconciliationResult {
+                          customers: [String: Customer] = [:], progress: ((Int) -> Void)? = nil) -> ReconciliationResult {
         var run = ReconciliationRun(reconciler: self, openItems: openItems, decisions: decisions, customers: customers)
         let ordered = transactions.enumerated().sorted {
             ($0.element.bookingDate, $0.offset) < ($1.element.bookingDate, $1.offset)
         }.map(\.element)
-        for transaction in ordered { run.process(transaction) }
+        for (index, transaction) in ordered.enumerated() {
+            run.process(transaction)
+            progress?(index + 1)
+        }
         var result = run.finish()
         result.summary = Reconciler.summarize(transactions: transactions, result: result)
         return result

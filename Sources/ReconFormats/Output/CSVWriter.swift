@@ -12,6 +12,14 @@ public struct CSVWriter {
         self.writer = writer
     }
 
+    /// A writer for `dialect`; writes the dialect's byte order mark, if any, at once.
+    public init(_ writer: FileWriter, dialect: CSVOutputDialect) throws {
+        self.writer = writer
+        delimiter = dialect.delimiter
+        decimalSeparator = dialect.decimalSeparator
+        if dialect.byteOrderMark { try writer.write([0xEF, 0xBB, 0xBF]) }
+    }
+
     public mutating func header(_ names: [String]) throws {
         for name in names { try field(name) }
         try endRecord()

@@ -53,8 +53,9 @@ public enum ReportWriters {
         }
     }
 
-    public static func writeExceptions(_ exceptions: [ReconException], to writer: FileWriter) throws {
-        var csv = CSVWriter(writer)
+    public static func writeExceptions(_ exceptions: [ReconException], to writer: FileWriter,
+                                       dialect: CSVOutputDialect = .standard) throws {
+        var csv = try CSVWriter(writer, dialect: dialect)
         try csv.header(exceptionColumns)
         for exception in exceptions {
             try writeTransactionRow(&csv, id: exception.exceptionId, kind: exception.kind.rawValue,

@@ -1,0 +1,25 @@
+import Foundation
+import ZIPFoundation
+
+/// A ZIP package (an .xlsx is one) built in memory with ZIPFoundation, byte-identical for the
+/// same parts: entries in the order given, every timestamp 1980-01-01 00:00 (the first DOS date),
+/// permissions 0644, deflate.
+enum ZipPackage {
+    /// 1980-01-01T00:00:00Z; ZIPFoundation converts with gmtime, so the time zone does not matter.
+    static let fixedDate = Date(timeIntervalSince1970: 315_532_800)
+
+    static func build(_ parts: [(path: String, text: String)]) throws -> [UInt8] {
+        let archive = try Archive(accessMode: .create)
+        for part in parts {
+            let data = Data(part.text.utf8)
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: fixedDate, permissions: 0o644, compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else {
+            throw WriteError(path: "exceptions.xlsx", message: "ZIPFoundation produced no archive")
+        }
+        return [UInt8](data)
+    }
+}
