@@ -82,7 +82,17 @@ public enum Golden {
 
     public static func check(_ actual: String, fixture relative: String,
                              sourceLocation: SourceLocation = #_sourceLocation) {
-        let path = TestPaths.fixture(relative)
+        check(actual, path: TestPaths.fixture(relative), shownAs: relative, sourceLocation: sourceLocation)
+    }
+
+    /// The same for any file of the package (generated sources), `relative` to the package root.
+    public static func check(_ actual: String, packageFile relative: String,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        check(actual, path: TestPaths.root + "/" + relative, shownAs: relative, sourceLocation: sourceLocation)
+    }
+
+    private static func check(_ actual: String, path: String, shownAs relative: String,
+                              sourceLocation: SourceLocation) {
         if recording {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
