@@ -14,7 +14,7 @@ extension CamtReader {
 
     func finishBalance(_ state: CamtBalanceState) {
         guard let amount = state.amount else {
-            findings.append(Finding(parser.location, "balance without an amount"))
+            if !state.amountWasWritten { warn("balance without an amount, ignored") }
             return
         }
         let code = state.code ?? ""

@@ -190,7 +190,9 @@ public final class CamtReader: XMLHandler {
             switch tag {
             case .Cd where parent == .CdOrPrtry: balance!.code = trimmed()
             case .Prtry where parent == .CdOrPrtry: if balance!.code == nil { balance!.code = trimmed() }
-            case .Amt where parent == .Bal: balance!.amount = amount()
+            case .Amt where parent == .Bal:
+                balance!.amountWasWritten = true
+                balance!.amount = amount(inBalance: true)
             case .CdtDbtInd where parent == .Bal: balance!.isDebit = indicator()
             case .Dt where parent == .Dt && grand == .Bal, .DtTm where parent == .Dt && grand == .Bal:
                 balance!.date = date()
@@ -302,9 +304,14 @@ public final class CamtReader: XMLHandler {
         return currency
     }
 
-    private func amount() -> Money? {
+    /// The amount of an `Amt`. A balance's amount that cannot be read costs only the balance (a
+    /// warning): balances are checked, never booked. An entry's is an error.
+    private func amount(inBalance: Bool = false) -> Money? {
+        func problem(_ message: String) {
+            if inBalance { warn(message + "; the balance is ignored") } else { findings.append(Finding(parser.location, message)) }
+        }
         guard let currency = amountCurrency ?? statement?.currency else {
-            findings.append(Finding(parser.location, "amount without a currency (no Ccy attribute)"))
+            problem("amount without a currency (no Ccy attribute)")
             return nil
         }
         let bytes = CamtReader.trim(text)
@@ -314,7 +321,7 @@ public final class CamtReader: XMLHandler {
             }
         } catch {
             let shown = String(decoding: bytes, as: UTF8.self)
-            findings.append(Finding(parser.location, "\(error) '\(shown)' (\(currency.code) has \(currency.exponent) decimals)"))
+            problem("\(error) '\(shown)' (\(currency.code) has \(currency.exponent) decimals)")
             return nil
         }
     }

@@ -19,6 +19,8 @@ struct CamtStatementState {
 struct CamtBalanceState {
     var code: String?
     var amount: Money?
+    /// An `Amt` was there (its problem was reported when it was read).
+    var amountWasWritten = false
     var isDebit: Bool?
     var date: CalendarDate?
 }
