@@ -122,6 +122,8 @@ public final class CamtReader: XMLHandler {
             entry = CamtEntryState(origin: parser.location)
         case .TxDtls where parent == .NtryDtls && entry != nil:
             transaction = CamtTransactionState(origin: parser.location)
+        case .RtrInf where parent == .TxDtls && transaction != nil:
+            transaction!.isReturn = true
         case .Amt:
             amountCurrency = attributes.value(of: "Ccy").flatMap { Currency(bytes: $0) }
             if amountCurrency == nil, let code = attributes.value(of: "Ccy") {
@@ -234,6 +236,7 @@ public final class CamtReader: XMLHandler {
         case .NtryRef where parent == .Ntry: entry!.entryRef = nonEmpty()
         case .AddtlNtryInf where parent == .Ntry: entry!.additionalInfo = nonEmpty()
         case .NbOfTxs where parent == .Btch: entry!.declaredCount = Int(trimmed())
+        case .PmtInfId where parent == .Btch: entry!.batchId = nonEmpty()
         default: break
         }
     }
