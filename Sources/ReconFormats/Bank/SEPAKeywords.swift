@@ -9,8 +9,26 @@ public struct SEPAKeywords: Sendable, Equatable {
     public static let keywords = ["EREF", "KREF", "MREF", "CRED", "DEBT", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC",
                                   "COAM", "OAMT"]
 
-    /// Splits `text` at every `KEYWORD+`. A text without keywords has only `leading`.
+    /// Marks a place a keyword's value must not run across (a gap between MT940 sub-fields).
+    public static let boundary = "\u{0}"
+
+    /// Splits `text` at every `KEYWORD+`. A text without keywords has only `leading`. A value ends
+    /// at the next keyword or at a `boundary`; text after a boundary before any keyword is dropped.
     public init(_ text: String) {
+        let segments = text.split(separator: Character(Self.boundary), omittingEmptySubsequences: false)
+        self.init(segment: String(segments[0]))
+        for segment in segments.dropFirst() {
+            let more = SEPAKeywords(segment: String(segment))
+            for (keyword, value) in more.values {
+                values[keyword] = values[keyword].map { $0 + " " + value } ?? value
+            }
+            if values.isEmpty && more.values.isEmpty {
+                leading = (leading + " " + more.leading).collapsingWhitespace()
+            }
+        }
+    }
+
+    private init(segment text: String) {
         let characters = Array(text)
         var marks: [(offset: Int, keyword: String)] = []
         var index = 0

@@ -76,12 +76,25 @@ struct GermanSubfields {
         subfields.filter { ids.contains($0.id) }.map(\.value).joined()
     }
 
+    /// `?20…?29` then `?60…?63`, in order. Where numbers are skipped (`?20` straight to `?60`, a
+    /// truncated export) a boundary is kept, so that a SEPA keyword's value does not run across it.
+    var purpose: String {
+        var result = ""
+        var previous: Int?
+        for (id, value) in subfields where (20...29).contains(id) || (60...63).contains(id) {
+            if let previous, id != previous + 1, !(previous == 29 && id == 60) { result += SEPAKeywords.boundary }
+            result += value
+            previous = id
+        }
+        return result
+    }
+
     var details: MT940Details {
-        let purpose = value(20...29) + value(60...63)
+        let purpose = self.purpose
         let keywords = SEPAKeywords(purpose)
         var details = MT940Details()
         if keywords.isEmpty {
-            details.text = purpose.collapsingWhitespace()
+            details.text = keywords.leading
         } else {
             details.text = keywords["SVWZ"] ?? keywords.leading
             details.endToEndId = PaymentReferences.meaningful(keywords["EREF"])
@@ -101,6 +114,10 @@ struct DutchFields {
     static let keys: Set<String> = ["EREF", "PREF", "KREF", "MARF", "CSID", "CNTP", "REMI", "ORDP", "BENM", "NAME",
                                     "ADDR", "ISDT", "TRTP", "IBAN", "BIC", "BBAN", "RTRN", "PURP", "ULTC", "ULTD",
                                     "ULTB", "SVCL", "OCMT", "CHGS", "EXCH", "BUSP", "RTYP", "IREF", "ACCW"]
+    /// Keys whose values are parties, accounts, codes or dates rather than words about the payment.
+    static let structural: Set<String> = ["EREF", "CNTP", "ORDP", "BENM", "NAME", "ADDR", "ISDT", "TRTP", "IBAN", "BIC",
+                                          "BBAN", "RTRN", "PURP", "ULTC", "ULTD", "ULTB", "SVCL", "OCMT", "CHGS", "EXCH",
+                                          "BUSP", "RTYP", "IREF", "ACCW", "CSID", "MARF"]
     var values: [String: String] = [:]
 
     init?(_ raw: String) {
@@ -150,6 +167,11 @@ struct DutchFields {
         }
         if details.payerName == nil { details.payerName = value("NAME") }
         if details.payerAccount == nil { details.payerAccount = value("IBAN") ?? value("BBAN") }
+        if values["REMI"] == nil {
+            // No remittance field: what the other fields say in words (`/PREF/PmtInfId-…`).
+            let described = values.keys.filter { !Self.structural.contains($0) }.sorted().compactMap(value)
+            details.text = described.joined(separator: " ")
+        }
         if let remittance = values["REMI"] {
             let trimmed = remittance.drop { $0 == "/" }
             if trimmed.hasPrefix("USTD") {
