@@ -60,9 +60,8 @@ public struct InspectJob: Sendable {
 
     /// An entry's identity: its transactions' `entry_id` without the `/N` of the TxDtls.
     public static func entryId(_ entry: BankEntry) -> String {
-        guard let id = entry.transactions.first?.entryId, let slash = id.lastIndex(of: "/") else { return "" }
-        let tail = id[id.index(after: slash)...]
-        let suffix = tail.firstIndex(of: "~").map { String(tail[$0...]) } ?? ""
-        return String(id[..<slash]) + suffix
+        guard let id = entry.transactions.first?.entryId else { return "" }
+        let base = NotificationLinker.baseId(id)
+        return base.prefix + base.suffix
     }
 }
