@@ -60,7 +60,9 @@ extension CamtReader {
             findings.append(Finding(location, "entry without any date"))
             return
         }
-        if let declared = state.declaredCount, state.transactions.count > 1, declared != state.transactions.count {
+        // A batch booked without (all) its details is common; say so, as a camt.054 may detail it.
+        if let declared = state.declaredCount, declared != state.transactions.count,
+           !(declared == 1 && state.transactions.isEmpty) {
             warn(at: location, "batch declares NbOfTxs \(declared) but has \(state.transactions.count) TxDtls")
         }
         let account = statement?.account ?? ""
