@@ -128,12 +128,16 @@ public struct ProcessResult: Sendable {
     public let stderr: String
 }
 
-/// Runs the built `recon` with `arguments` in `directory`.
-public func runRecon(_ arguments: [String], in directory: String? = nil) throws -> ProcessResult {
+/// Runs the built `recon` with `arguments` in `directory`, with `environment` added to this process's.
+public func runRecon(_ arguments: [String], in directory: String? = nil,
+                     environment: [String: String] = [:]) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: TestPaths.executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
