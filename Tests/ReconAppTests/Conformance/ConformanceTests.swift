@@ -42,6 +42,20 @@ struct ConformanceTests {
         }
     }
 
+    /// reconcile accepts every well-formed file: it reads it and checks its own result (exit 0).
+    @Test func reconcileAcceptsEveryWellFormedFile() throws {
+        let corpus = try #require(TestPaths.externalCorpus)
+        let directory = TemporaryDirectory()
+        let invoices = directory.write("invoices.csv", "invoice_id,customer_id,currency,amount,invoice_date\nA1,C1,EUR,1.00,2025-01-01\n")
+        let files = Self.inputs.filter { Divergences.broken[$0] == nil }
+        #expect(files.count == 191)
+        for (index, file) in files.enumerated() {
+            let job = ReconcileJob(invoicesPath: invoices, bankPaths: [corpus + "/" + file], configPath: nil,
+                                   outputPath: directory.path + "/out-\(index)")
+            #expect(throws: Never.self, "\(file)") { _ = try job.run() }
+        }
+    }
+
     /// Peers' expected outputs and the XSDs are not bank files: detection refuses each of them with
     /// a message (they also show that nothing is read by accident).
     @Test func referenceOutputsAreNotMistakenForBankFiles() throws {
