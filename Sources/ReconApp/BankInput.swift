@@ -19,14 +19,18 @@ public struct BankInput: Sendable {
     /// together. camt.054 notifications that detail a batch booked as one camt.053/052 entry replace
     /// that entry's transactions (see `NotificationLinker`). `limits`: nil reads them from the
     /// environment (`RECON_MAX_FILE_SIZE`).
-    public static func read(paths: [String], limits: ReadLimits? = nil) throws -> BankInput {
+    ///
+    /// `profiles` names a profile (built-in name or file) for some paths; the others are detected.
+    public static func read(paths: [String], profiles: [String: String] = [:], limits: ReadLimits? = nil) throws
+        -> BankInput {
         let limits = try limits ?? Limits.fromEnvironment()
         var input = BankInput()
         var findings: [Finding] = []
         var files: [File] = []
         for path in paths {
             do {
-                let reader = try BankFile.open(path: path, limits: limits)
+                let profile = try profiles[path].map(ProfileCatalog.profile)
+                let reader = try BankFile.open(path: path, profile: profile, limits: limits)
                 var file = File(path: path, format: "")
                 var check: StatementCheck?
                 func close() {

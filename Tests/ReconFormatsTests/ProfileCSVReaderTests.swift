@@ -246,3 +246,25 @@ func readCSV(bytes: [UInt8], _ profile: BankProfile) throws -> ReadResult {
         #expect(findings.first?.message.hasPrefix("no header row with the columns of profile no-bank") == true)
     }
 }
+
+extension ProfileCSVReaderTests {
+    @Test func aLatin1FileUnderAUTF8ProfileIsReadAsWindows1252WithAWarning() throws {
+        let bytes = bytesReplacing("#", with: [0xFC], in: "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n12.03.2025;Gr#n;12.03.2025;;1,00\n")
+            .flatMap { $0 == 0xC3 ? [UInt8]() : [$0] }
+        // "på" was UTF-8 (C3 A5); dropping C3 leaves A5, so the head is not UTF-8 at all.
+        let result = try readCSV(bytes: bytes, try profile(toml: """
+            description = "t"
+            delimiter = ";"
+            currency = "NOK"
+            date_formats = ["dd.mm.yyyy"]
+            [columns]
+            booking_date = "Dato"
+            text = ["Forklaring"]
+            amount = "Inn p\\u00a5 konto"
+            [amounts]
+            decimal = ","
+            """))
+        #expect(result.transactions.first?.text == "Grün")
+        #expect(result.warnings.map(\.message) == ["not UTF-8 as profile test says: read as Windows-1252"])
+    }
+}

@@ -25,8 +25,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// What the first bytes of a file say about its encoding when a profile declares `declared`:
     /// a UTF-8 byte order mark, or non-ASCII bytes that are all valid UTF-8, mean UTF-8 whatever
     /// was declared (banks change their exports); otherwise the declared encoding.
+    /// A file declared UTF-8 whose first bytes are not is read as Windows-1252 (the caller warns).
     public static func effective(declared: TextEncoding, head: some Collection<UInt8>) -> TextEncoding {
-        if declared.isUTF8 { return declared }
+        if declared.isUTF8 { return UTF8Validation.isValidPrefix(head) ? declared : .windows1252 }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
         guard head.contains(where: { $0 >= 0x80 }) else { return declared }
         return UTF8Validation.isValidPrefix(head) ? .utf8 : declared

@@ -16,6 +16,9 @@ extension ProfileCSVReader {
             let name = index.flatMap { names[$0] }.map { "'\($0)'" } ?? field.rawValue
             problems.append(Finding(location, "\(name): \(message)"))
         }
+        for index in 0..<reader.fieldCount where reader.string(index) == nil {
+            throw ReadError.invalid(reader.location(ofField: index), "not valid UTF-8 (the file changes encoding)")
+        }
         if (0..<reader.fieldCount).allSatisfy({ text($0).isEmpty }) { return nil }
         if profile.isStrict && reader.fieldCount != headerFieldCount {
             throw ReadError.invalid(reader.recordLocation,

@@ -39,6 +39,10 @@ public final class ProfileCSVReader: BankStatementReader {
         }
         head.removeSubrange(filled...)
         let encoding = TextEncoding.effective(declared: profile.encoding, head: head)
+        if profile.encoding.isUTF8 && !encoding.isUTF8 {
+            warnings.append(Finding(SourceLocation(file: source.path, line: 1),
+                                    "not UTF-8 as profile \(profile.name) says: read as Windows-1252"))
+        }
         let replay = PrefixedByteSource(head: head, rest: source)
         let input: any ByteSource = encoding.isUTF8 ? replay : TranscodingByteSource(source: replay, encoding: encoding)
         reader = CSVReader(source: input, delimiter: profile.delimiters[0], quote: profile.quote ?? 0)
