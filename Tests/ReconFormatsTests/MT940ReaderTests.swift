@@ -273,6 +273,12 @@ import ReconCore
         #expect(result.warnings.first?.message.hasPrefix("not UTF-8: read as ISO-8859-1") == true)
     }
 
+    @Test func aProfileThatDeclaresUTF8IsStrict() {
+        let bytes = bytesReplacing("#", with: [0xDC], in: mt940(":61:250310C1,00NTRFNONREF\n:86:GEB#HREN"))
+        let findings = readError { _ = try readMT940(bytes: bytes, encoding: .utf8) }
+        #expect(findings.map(\.description) == ["s.sta:6: not valid UTF-8 (the profile declares UTF-8)"])
+    }
+
     @Test func cp852AsDeclaredByAProfile() throws {
         // "átutalás" in CP852: á = A0, s ASCII, á = A0 …
         let bytes = bytesReplacing("#", with: [0xA0], in: mt940(":61:250310C1,00NTRFNONREF\n:86:#tutal#s"))

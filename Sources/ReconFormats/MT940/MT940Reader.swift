@@ -72,6 +72,10 @@ public final class MT940Reader: BankStatementReader {
 
     private func decodedLine() -> String {
         if let text = String(validating: lines.line, as: UTF8.self) { return text }
+        if declaredEncoding?.isUTF8 == true {
+            findings.append(Finding(SourceLocation(file: path, line: lines.lineNumber), "not valid UTF-8 (the profile declares UTF-8)"))
+            return String(decoding: lines.line, as: UTF8.self)
+        }
         if !warnedEncoding {
             warnedEncoding = true
             warnings.append(Finding(SourceLocation(file: path, line: lines.lineNumber),

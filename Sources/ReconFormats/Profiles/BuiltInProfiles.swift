@@ -342,7 +342,8 @@ format = "mt940"
 encoding = "windows-1250"
 """#),
         ("mt940", #"""
-# MT940/MT942 in UTF-8, strictly (detection reads UTF-8 and falls back to ISO-8859-1 per line).
+# MT940/MT942 in UTF-8, strictly: a line that is not UTF-8 is an error (without a profile, such a
+# line is read as ISO-8859-1 with a warning).
 name = "mt940"
 description = "MT940/MT942 in UTF-8"
 format = "mt940"
