@@ -125,11 +125,11 @@ import ReconCore
     }
 
     @Test func theEntryAndItsTransactionsHaveTheirOwnReferences() throws {
-        let details = "<TxDtls><Refs><AcctSvcrRef>A032-J30K20-03-JF021</AcctSvcrRef></Refs></TxDtls>"
-        let (_, entries, _) = try readCamt(camt053(entry(extra: "<AcctSvcrRef>8082230156M02SJ62/1010</AcctSvcrRef>", details: details)))
-        #expect(entries.first?.bankRef == "8082230156M02SJ62/1010")
-        #expect(entries.first?.transactions.first?.bankRef == "A032-J30K20-03-JF021")
-        #expect(entries.first?.transactions.first?.entryId == "NO7215036123459/8082230156M02SJ62/1010/1")
+        let details = "<TxDtls><Refs><AcctSvcrRef>TX-REF-78</AcctSvcrRef></Refs></TxDtls>"
+        let (_, entries, _) = try readCamt(camt053(entry(extra: "<AcctSvcrRef>ENTRY-REF-77</AcctSvcrRef>", details: details)))
+        #expect(entries.first?.bankRef == "ENTRY-REF-77")
+        #expect(entries.first?.transactions.first?.bankRef == "TX-REF-78")
+        #expect(entries.first?.transactions.first?.entryId == "NO7215036123459/ENTRY-REF-77/1")
     }
 
     @Test func aBatchWhoseCountDisagreesIsWarnedAbout() throws {
@@ -141,12 +141,12 @@ import ReconCore
 
     @Test func aReturnedDirectDebitNamesItsDebtor() throws {
         let details = """
-            <TxDtls><RltdPties><Dbtr><Nm>Sven Schuldner</Nm></Dbtr><DbtrAcct><Id><IBAN>DE0211112222</IBAN></Id></DbtrAcct>
-              <Cdtr><Nm>Erwin Einzieher</Nm></Cdtr></RltdPties><RtrInf><Rsn><Cd>MS03</Cd></Rsn></RtrInf></TxDtls>
+            <TxDtls><RltdPties><Dbtr><Nm>Ola Debitor</Nm></Dbtr><DbtrAcct><Id><IBAN>NO0211112222</IBAN></Id></DbtrAcct>
+              <Cdtr><Nm>Kari Kreditor</Nm></Cdtr></RltdPties><RtrInf><Rsn><Cd>MS03</Cd></Rsn></RtrInf></TxDtls>
             """
         let transaction = try #require(try readCamt(camt053(entry("53.00", "DBIT", details: details))).entries.first?.transactions.first)
-        #expect(transaction.payerName == "Sven Schuldner")
-        #expect(transaction.payerIban == "DE0211112222")
+        #expect(transaction.payerName == "Ola Debitor")
+        #expect(transaction.payerIban == "NO0211112222")
     }
 
     @Test func theXXXCurrencyOfTestFilesIsRead() throws {

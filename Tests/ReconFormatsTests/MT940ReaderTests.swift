@@ -105,14 +105,14 @@ import ReconCore
     @Test func theContinuationLineGivesTheCounterpartyAccount() throws {
         let result = try readMT940(mt940("""
             :61:250310C400,00N541NONREF
-            NL66RABO0160878799
-            :86:/ORDP//NAME/R. SMITH/ADDR/Green market 74 3311BE Sheepcity Nederl
-            and NL/REMI/Test money paid by other partner/ISDT/2014-01-02
+            NL33RABO0000000003
+            :86:/ORDP//NAME/J. JANSEN/ADDR/Dorpsstraat 1 1234AB Ergens Nederl
+            and NL/REMI/Huur maart/ISDT/2025-03-10
             """))
         let transaction = try #require(result.transactions.first)
-        #expect(transaction.payerIban == "NL66RABO0160878799")
-        #expect(transaction.payerName == "R. SMITH")
-        #expect(transaction.text == "Test money paid by other partner")
+        #expect(transaction.payerIban == "NL33RABO0000000003")
+        #expect(transaction.payerName == "J. JANSEN")
+        #expect(transaction.text == "Huur maart")
     }
 
     @Test func germanSubfieldsWithSEPAKeywordsAndBreaksAnywhere() throws {
@@ -146,16 +146,16 @@ import ReconCore
         let result = try readMT940(mt940("""
             :61:2502200220C1,56NTRFEREF//00000000001
             /TRCD/00100/
-            :86:/EREF/EV12341REP1231456T1234//CNTP/NL32INGB0000012345/INGBNL2
-            A/ING BANK NV INZAKE WEB///REMI/USTD//EV10001REP1000000T1000/
+            :86:/EREF/E2E-2025-0042//CNTP/NL11INGB0000000001/INGBNL2A/DE VRIES HA
+            NDEL BV///REMI/USTD//Factuur 2025-0042/
             :61:2502200220C2,00NTRFEREF//00000000002
             :86:/REMI/STRD/CUR/1234567890123456/
             """))
         let first = try #require(result.transactions.first)
-        #expect(first.endToEndId == "EV12341REP1231456T1234")
-        #expect(first.payerIban == "NL32INGB0000012345")
-        #expect(first.payerName == "ING BANK NV INZAKE WEB")
-        #expect(first.text == "EV10001REP1000000T1000")
+        #expect(first.endToEndId == "E2E-2025-0042")
+        #expect(first.payerIban == "NL11INGB0000000001")
+        #expect(first.payerName == "DE VRIES HANDEL BV")
+        #expect(first.text == "Factuur 2025-0042")
         #expect(result.transactions[1].structuredRef == "1234567890123456")
         #expect(result.transactions[1].text == "")
     }

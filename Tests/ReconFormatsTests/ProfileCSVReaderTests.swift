@@ -58,11 +58,11 @@ func readCSV(bytes: [UInt8], _ profile: BankProfile) throws -> ReadResult {
     @Test func iso8859And1252And1250AreTranscoded() throws {
         // ING-DiBa in ISO-8859-1: "Währung" twice, a preamble, "Ä" in a name.
         let dibaText = """
-            Umsatzanzeige;Datei erstellt am: 28.12.2018 16:57
+            Umsatzanzeige;Datei erstellt am: 01.03.2025 10:00
 
-            IBAN;DE12 3456 7890 1234 5678 90
+            IBAN;DE00 0000 0000 0000 0000 00
             Buchung;Wertstellungsdatum;Auftraggeber/Empf#nger;Buchungstext;Verwendungszweck;Saldo;W#hrung;Betrag;W#hrung
-            28.12.2018;28.12.2018;#rzte AG;Lastschrift;Blumen;150,00;EUR;-5,50;EUR
+            01.03.2025;01.03.2025;#rzte AG;Lastschrift;Praxisgeb#hr;150,00;EUR;-5,50;EUR
 
             """
         let diba = try readCSV(bytes: bytesReplacing("#", with: [0xE4], in: dibaText), try profile("ing-diba"))
@@ -104,8 +104,8 @@ func readCSV(bytes: [UInt8], _ profile: BankProfile) throws -> ReadResult {
 
     @Test func indicatorColumnsTellTheSign() throws {
         let ing = "Datum,Naam / Omschrijving,Rekening,Tegenrekening,Code,Af Bij,Bedrag (EUR),MutatieSoort,Mededelingen\n"
-            + "20191213,PAULISSEN,NL99INGB9999999999,NL99ASNB9999999999,OV,Bij,\"20,00\",X,Kosten\n"
-            + "20191213,Kosten,NL99INGB9999999999,,DV,Af,\"0,31\",X,\n"
+            + "20250301,DE VRIES,NL11INGB0000000001,NL22ASNB0000000002,OV,Bij,\"20,00\",X,Huur maart\n"
+            + "20250301,Pakketkosten,NL11INGB0000000001,,DV,Af,\"0,31\",X,\n"
         #expect(try readCSV(ing, try profile("ing-nl")).entries.map { $0.amount.formatted() } == ["20.00", "-0.31"])
         // A card statement: spending unsigned, a payment "+ £1,100.00" with CR; the written sign counts for nothing.
         let card = "\u{FEFF}Date Processed,Description,Amount,\n12-Dec-2019,ROYAL LONDON,\"£1,183.23\",\n"
@@ -113,7 +113,7 @@ func readCSV(bytes: [UInt8], _ profile: BankProfile) throws -> ReadResult {
         let result = try readCSV(card, try profile("johnlewis-card"))
         #expect(result.entries.map { $0.amount.formatted() } == ["-1183.23", "1100.00"])
         let bad = "Datum,Naam / Omschrijving,Rekening,Tegenrekening,Code,Af Bij,Bedrag (EUR),MutatieSoort,Mededelingen\n"
-            + "20191213,X,NL99INGB9999999999,,DV,Op,\"0,31\",X,\n"
+            + "20250301,X,NL11INGB0000000001,,DV,Op,\"0,31\",X,\n"
         let findings = readError { _ = try readCSV(bad, try profile("ing-nl")) }
         #expect(findings.map(\.description) == ["b.csv:2:35: 'af bij': 'Op' is neither a credit (Bij) nor a debit (Af)"])
     }
@@ -129,12 +129,12 @@ func readCSV(bytes: [UInt8], _ profile: BankProfile) throws -> ReadResult {
 
     @Test func preambleBalanceRowsAboveTheHeaderAndAFooter() throws {
         let text = """
-            Bank code : 1001010101,Download start date : 01/04/2020,,
-            Balance at end of period,,,,"+31070,11",
+            Statement of account 42,,,,,
+            Balance at end of period,,,,"+2250,00",
             Date,Operation Number,Label,Debit,Credit,Detail
-            01/04/20,OP 1,LABEL 1,"-50,00",,D 1
-            02/04/20,OP 4,LABEL 4,,"1300,00",D 3
-            Balance at start of period,,,,"+30000,77",
+            01/04/20,A-17,Groceries,"-50,00",,card
+            02/04/20,A-18,Salary,,"1300,00",transfer
+            Balance at start of period,,,,"+1000,00",
             """
         let result = try readCSV(text, try profile("oca-sheet-statement"))
         #expect(result.entries.map { $0.amount.formatted() } == ["-50.00", "1300.00"])
