@@ -21,12 +21,14 @@ public struct BankInput: Sendable {
     /// environment (`RECON_MAX_FILE_SIZE`).
     ///
     /// `profiles` names a profile (built-in name or file) for some paths; the others are detected.
-    public static func read(paths: [String], profiles: [String: String] = [:], limits: ReadLimits? = nil) throws
-        -> BankInput {
+    /// `progress` is told the number of transactions read so far, after each entry.
+    public static func read(paths: [String], profiles: [String: String] = [:], limits: ReadLimits? = nil,
+                            progress: ((Int) -> Void)? = nil) throws -> BankInput {
         let limits = try limits ?? Limits.fromEnvironment()
         var input = BankInput()
         var findings: [Finding] = []
         var files: [File] = []
+        var read = 0
         for path in paths {
             do {
                 let profile = try profiles[path].map(ProfileCatalog.profile)
@@ -45,6 +47,8 @@ public struct BankInput: Sendable {
                     case .entry(let entry):
                         check?.add(entry)
                         file.statements[file.statements.count - 1].entries.append(entry)
+                        read += entry.transactions.count
+                        progress?(read)
                     }
                 }
                 close()

@@ -66,8 +66,10 @@ import ReconTestSupport
         let directory = TemporaryDirectory()
         let statement = directory.write("s.xml", Self.camt053(Self.batch))
         let notification = directory.write("n.xml", Self.camt054(reference: "<NtryRef>BATCH-1</NtryRef>"))
-        let input = try BankInput.read(paths: [statement, notification])
+        var counts: [Int] = []
+        let input = try BankInput.read(paths: [statement, notification], progress: { counts.append($0) })
         #expect(input.transactions.count == 3)
+        #expect(counts == [1, 2, 4], "transactions read so far, before the notification is linked")
     }
 
     @Test func aNotificationThatMatchesNothingIsKeptAndWarnedAbout() throws {
