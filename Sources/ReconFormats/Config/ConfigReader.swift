@@ -97,11 +97,11 @@ struct ConfigContext {
         findings.append(Finding(SourceLocation(file: path, line: line), "\(name): \(message)"))
     }
 
-    mutating func unknown(_ section: String?, _ key: String, known: [String]) {
+    mutating func unknown(_ section: String, _ key: String, known: [String]) {
         fail(section, key, "unknown key (known: \(known.joined(separator: ", ")))")
     }
 
-    mutating func bool(_ section: String?, _ key: String, _ value: any TOMLValueConvertible) -> Bool? {
+    mutating func bool(_ section: String, _ key: String, _ value: any TOMLValueConvertible) -> Bool? {
         guard let flag = value.bool else {
             fail(section, key, "must be true or false")
             return nil
@@ -109,7 +109,7 @@ struct ConfigContext {
         return flag
     }
 
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ section: String?, _ key: String,
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ section: String, _ key: String,
                                                            _ value: any TOMLValueConvertible) -> T? where T.RawValue == String {
         let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         guard let text = value.string, let choice = T(rawValue: text) else {
@@ -119,7 +119,7 @@ struct ConfigContext {
         return choice
     }
 
-    mutating func amount(_ section: String?, _ key: String, _ value: any TOMLValueConvertible) -> ConfiguredAmount? {
+    mutating func amount(_ section: String, _ key: String, _ value: any TOMLValueConvertible) -> ConfiguredAmount? {
         guard let text = value.string, let amount = ConfiguredAmount(text) else {
             fail(section, key, "must be a non-negative amount written as a string, e.g. \"0.05\" (never a float)")
             return nil

@@ -44,9 +44,9 @@ struct ProfileParser {
                 }
             case "description": profile.description = string(nil, key, value) ?? ""
             case "format":
-                if let choice: BankProfile.Format = context.choice(nil, key, value) { profile.format = choice }
+                if let choice: BankProfile.Format = choice(nil, key, value) { profile.format = choice }
             case "encoding":
-                if let choice: TextEncoding = context.choice(nil, key, value) { profile.encoding = choice }
+                if let choice: TextEncoding = choice(nil, key, value) { profile.encoding = choice }
             case "delimiter":
                 guard let text = string(nil, key, value) else { break }
                 if text == "auto" {
@@ -66,7 +66,7 @@ struct ProfileParser {
                 if text.utf8.count == 1 { profile.escape = text.utf8.first } else {
                     context.fail(nil, key, "must be one character, e.g. \"\\\\\"")
                 }
-            case "header": if let flag = context.bool(nil, key, value) { profile.hasHeader = flag }
+            case "header": if let flag = bool(nil, key, value) { profile.hasHeader = flag }
             case "skip_lines": if let count = count(nil, key, value) { profile.skipLines = count }
             case "header_search_lines": if let count = count(nil, key, value) { profile.headerSearchLines = count }
             case "currency":
@@ -82,8 +82,8 @@ struct ProfileParser {
                     }
                     profile.ibanCountry = code
                 }
-            case "lenient_quotes": if let flag = context.bool(nil, key, value) { profile.lenientQuotes = flag }
-            case "strict": if let flag = context.bool(nil, key, value) { profile.isStrict = flag }
+            case "lenient_quotes": if let flag = bool(nil, key, value) { profile.lenientQuotes = flag }
+            case "strict": if let flag = bool(nil, key, value) { profile.isStrict = flag }
             case "date_formats":
                 for text in strings(nil, key, value) {
                     if let pattern = DatePattern(text) { profile.dateFormats.append(pattern) } else {
@@ -95,7 +95,7 @@ struct ProfileParser {
             case "amounts": if let table = self.table(key, value) { readAmounts(table, into: &profile) }
             case "rows": if let table = self.table(key, value) { readRows(table, into: &profile) }
             case "extract": if let table = self.table(key, value) { readExtractions(table, into: &profile) }
-            default: context.unknown(nil, key, known: BankProfile.topLevelKeys)
+            default: unknown(nil, key, known: BankProfile.topLevelKeys)
             }
         }
     }
@@ -103,7 +103,7 @@ struct ProfileParser {
     private mutating func readColumns(_ table: TOMLTable, into profile: inout BankProfile) {
         for (key, value) in table {
             guard let field = BankProfile.Field(rawValue: key) else {
-                context.unknown("columns", key, known: BankProfile.Field.allCases.map(\.rawValue))
+                unknown("columns", key, known: BankProfile.Field.allCases.map(\.rawValue))
                 continue
             }
             if field == .text, let array = value.array {
@@ -131,7 +131,7 @@ struct ProfileParser {
             case "credit_values": credit = strings("amounts", key, value)
             case "debit_values": debit = strings("amounts", key, value)
             default:
-                context.unknown("amounts", key, known: ["decimal", "thousands", "strip", "sign", "credit_values", "debit_values"])
+                unknown("amounts", key, known: ["decimal", "thousands", "strip", "sign", "credit_values", "debit_values"])
             }
         }
         switch sign {
@@ -149,12 +149,12 @@ struct ProfileParser {
     private mutating func readRows(_ table: TOMLTable, into profile: inout BankProfile) {
         for (key, value) in table {
             switch key {
-            case "skip_zero": if let flag = context.bool("rows", key, value) { profile.skipZero = flag }
-            case "continuation": if let flag = context.bool("rows", key, value) { profile.continuationRows = flag }
+            case "skip_zero": if let flag = bool("rows", key, value) { profile.skipZero = flag }
+            case "continuation": if let flag = bool("rows", key, value) { profile.continuationRows = flag }
             case "skip": profile.skipRows = rules("rows", key, value)
             case "pending": profile.pendingRows = rules("rows", key, value)
             case "info": profile.infoRows = rules("rows", key, value)
-            default: context.unknown("rows", key, known: ["skip_zero", "continuation", "skip", "pending", "info"])
+            default: unknown("rows", key, known: ["skip_zero", "continuation", "skip", "pending", "info"])
             }
         }
     }
@@ -216,6 +216,28 @@ struct ProfileParser {
         }
         context.fail(section, key, "must be a header name, a 1-based column index or { name = …, occurrence = … }")
         return nil
+    }
+
+    private mutating func unknown(_ section: String?, _ key: String, known: [String]) {
+        context.fail(section, key, "unknown key (known: \(known.joined(separator: ", ")))")
+    }
+
+    private mutating func bool(_ section: String?, _ key: String, _ value: any TOMLValueConvertible) -> Bool? {
+        guard let flag = value.bool else {
+            context.fail(section, key, "must be true or false")
+            return nil
+        }
+        return flag
+    }
+
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ section: String?, _ key: String,
+                                                                   _ value: any TOMLValueConvertible) -> T? where T.RawValue == String {
+        let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        guard let text = value.string, let choice = T(rawValue: text) else {
+            context.fail(section, key, "must be one of \(options)")
+            return nil
+        }
+        return choice
     }
 
     private mutating func string(_ section: String?, _ key: String, _ value: any TOMLValueConvertible) -> String? {
