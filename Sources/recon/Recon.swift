@@ -13,7 +13,7 @@ struct Recon: ParsableCommand {
         Exit codes: 0 success (exceptions are not failures), 64 usage, 65 bad input data, \
         66 missing input file, 70 internal inconsistency (nothing written), 74 I/O error.
         """,
-        subcommands: [Reconcile.self, Refund.self]
+        subcommands: [Reconcile.self, Refund.self, Inspect.self, Profiles.self]
     )
 }
 
