@@ -45,10 +45,7 @@ public struct Reconciler: Sendable {
         let ordered = transactions.enumerated().sorted {
             ($0.element.bookingDate, $0.offset) < ($1.element.bookingDate, $1.offset)
         }.map(\.element)
-        for (index, transaction) in ordered.enumerated() {
-            run.process(transaction)
-            progress?(index + 1)
-        }
+        run.process(ordered, progress: progress)
         var result = run.finish()
         result.summary = Reconciler.summarize(transactions: transactions, result: result)
         return result

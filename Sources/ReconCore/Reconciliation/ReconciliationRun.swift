@@ -6,7 +6,8 @@ struct ReconciliationRun {
     let matcher: Matcher
     var book: OpenItemBook
     var result = ReconciliationResult()
-    private var firstSeen: [String: BankTransaction] = [:]
+    /// Where the first copy of each entry id is in the transactions being processed.
+    private var firstSeen: [String: Int] = [:]
     /// Decisions by exception id, and which ones took effect.
     let decisions: [String: Decision]
     var consumed: Set<String> = []
@@ -29,8 +30,19 @@ struct ReconciliationRun {
         self.decisions = byId
     }
 
-    mutating func process(_ transaction: BankTransaction) {
-        if let first = firstSeen[transaction.entryId] {
+    /// Processes `transactions` (in settlement order), calling `progress` after each.
+    mutating func process(_ transactions: [BankTransaction], progress: ((Int) -> Void)?) {
+        firstSeen.reserveCapacity(transactions.count)
+        for index in transactions.indices {
+            process(transactions, at: index)
+            progress?(index + 1)
+        }
+    }
+
+    private mutating func process(_ transactions: [BankTransaction], at index: Int) {
+        let transaction = transactions[index]
+        if let firstIndex = firstSeen[transaction.entryId] {
+            let first = transactions[firstIndex]
             let sameContent = transaction.hasSameContent(as: first)
             let reason = "same transaction as \(first.origin.file):\(first.origin.line)"
                 + (sameContent ? "" : ", but with different content")
@@ -41,7 +53,7 @@ struct ReconciliationRun {
             }
             return
         }
-        firstSeen[transaction.entryId] = transaction
+        firstSeen[transaction.entryId] = index
         if let other = OtherEntry.classify(transaction) {
             result.otherEntries.append(other)
             return
