@@ -35,6 +35,7 @@ enum SchemaV1 {
             log INTEGER NOT NULL REFERENCES log(id)
         );
         CREATE INDEX items_open ON items(open_amount) WHERE open_amount <> 0;
+        CREATE INDEX items_credits ON items(source_entry_id) WHERE source_entry_id IS NOT NULL;
 
         CREATE TABLE statements (
             id INTEGER PRIMARY KEY,

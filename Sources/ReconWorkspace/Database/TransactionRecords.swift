@@ -55,16 +55,6 @@ enum TransactionRecords {
         return transactions
     }
 
-    /// The transactions with these ids (for reports and journals).
-    static func byEntryId(_ ids: some Sequence<String>, _ db: Database, columns decode: Columns) throws -> [String: BankTransaction] {
-        var found: [String: BankTransaction] = [:]
-        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM transactions WHERE entry_id = ?")
-        for id in ids where found[id] == nil {
-            if let row = try Row.fetchOne(statement, arguments: [id]) { found[id] = try transaction(row, decode) }
-        }
-        return found
-    }
-
     static func setState(rowId: Int64, _ state: State, otherKind: String? = nil, reason: String? = nil,
                          log: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """

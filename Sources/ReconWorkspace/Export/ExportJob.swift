@@ -90,13 +90,19 @@ public struct ExportJob: Sendable {
     static func journalInput(_ db: Database, condition: String, accounts: LedgerAccounts, columns decode: Columns) throws -> JournalInput {
         let vouchers = try SettlementRecords.vouchers(db, where: condition, columns: decode)
         let settlements = try SettlementRecords.settlements(db, vouchers: condition, columns: decode)
-        let entryIds = Set(vouchers.map(\.entryId))
-        let transactions = try TransactionRecords.byEntryId(entryIds.sorted(), db, columns: decode)
-        var credits: [OpenItem] = []
-        let statement = try db.cachedStatement(sql: "SELECT \(ItemRecords.columns) FROM items WHERE source_entry_id = ?")
-        for id in entryIds.sorted() {
-            for row in try Row.fetchAll(statement, arguments: [id]) { credits.append(try ItemRecords.item(row, decode)) }
+        var transactions: [String: BankTransaction] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(TransactionRecords.columns) FROM transactions
+            WHERE entry_id IN (SELECT v.entry_id FROM vouchers v WHERE \(condition))
+            """)
+        while let row = try rows.next() {
+            let transaction = try TransactionRecords.transaction(row, decode)
+            transactions[transaction.entryId] = transaction
         }
+        let credits = try Row.fetchAll(db, sql: """
+            SELECT \(ItemRecords.columns) FROM items WHERE source_entry_id IS NOT NULL
+            AND source_entry_id IN (SELECT v.entry_id FROM vouchers v WHERE \(condition)) ORDER BY rowid
+            """).map { try ItemRecords.item($0, decode) }
         return JournalInput(vouchers: vouchers, settlements: settlements, newCredits: credits, accounts: accounts,
                             transactions: vouchers.compactMap { transactions[$0.entryId] })
     }
