@@ -8,32 +8,67 @@ public struct BankInput: Sendable {
     /// `path: format` of each file, for the summary.
     public var formats: [String] = []
 
-    /// Reads every file; data problems of all files are reported together.
+    /// One file's statements and entries, as read.
+    struct File {
+        var path: String
+        var format: String
+        var statements: [(info: StatementInfo, entries: [BankEntry])] = []
+    }
+
+    /// Reads every file (format detected from the content); data problems of all files are reported
+    /// together. camt.054 notifications that detail a batch booked as one camt.053/052 entry replace
+    /// that entry's transactions (see `NotificationLinker`). `limits`: nil reads them from the
+    /// environment (`RECON_MAX_FILE_SIZE`).
+    ///
+    /// `profiles` names a profile (built-in name or file) for some paths; the others are detected.
     /// `progress` is told the number of transactions read so far, after each entry.
-    public static func read(paths: [String], progress: ((Int) -> Void)? = nil) throws -> BankInput {
+    public static func read(paths: [String], profiles: [String: String] = [:], limits: ReadLimits? = nil,
+                            progress: ((Int) -> Void)? = nil) throws -> BankInput {
+        let limits = try limits ?? Limits.fromEnvironment()
         var input = BankInput()
         var findings: [Finding] = []
+        var files: [File] = []
+        var read = 0
         for path in paths {
             do {
-                let reader = try BankFile.open(path: path)
-                var count = 0
+                let profile = try profiles[path].map(ProfileCatalog.profile)
+                let reader = try BankFile.open(path: path, profile: profile, limits: limits)
+                var file = File(path: path, format: "")
+                var check: StatementCheck?
+                func close() {
+                    if let warning = check?.warning { input.warnings.append(warning) }
+                }
                 while let record = try reader.next() {
-                    if case .entry(let entry) = record {
-                        input.transactions.append(contentsOf: entry.transactions)
-                        count += entry.transactions.count
-                        progress?(input.transactions.count)
+                    switch record {
+                    case .statement(let info):
+                        close()
+                        check = StatementCheck(info)
+                        file.statements.append((info, []))
+                    case .entry(let entry):
+                        check?.add(entry)
+                        file.statements[file.statements.count - 1].entries.append(entry)
+                        read += entry.transactions.count
+                        progress?(read)
                     }
                 }
+                close()
+                file.format = reader.format ?? "unknown"
                 input.warnings += reader.warnings
-                input.formats.append("\(path): \(reader.format ?? "unknown")")
-                if count == 0 {
+                input.formats.append("\(path): \(file.format)")
+                if file.statements.allSatisfy({ $0.entries.isEmpty }) {
                     input.warnings.append(Finding(SourceLocation(file: path, line: 1), "no transactions in this file"))
                 }
+                files.append(file)
             } catch ReadError.invalid(let found) {
                 findings += found
             }
         }
         if !findings.isEmpty { throw ReadError.invalid(findings) }
+        var linker = NotificationLinker(files)
+        input.warnings += linker.link()
+        input.transactions = linker.files.flatMap { file in
+            file.statements.flatMap { $0.entries.flatMap(\.transactions) }
+        }
         return input
     }
 }

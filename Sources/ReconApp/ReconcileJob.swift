@@ -11,6 +11,8 @@ public struct ReconcileJob: Sendable {
     public var decisionsPath: String?
     /// The customers file: more IBANs and names to recognise payers by.
     public var customersPath: String?
+    /// A bank profile (built-in name or file) for every bank file, instead of detecting the format.
+    public var profile: String?
     public var outputPath: String
     /// Journal formats besides journal.csv (`--journal-format`).
     public var journalFormats: [JournalFormat]
@@ -54,7 +56,9 @@ public struct ReconcileJob: Sendable {
         let config = try configPath.map(ConfigReader.read(path:)) ?? ReconConfig()
         var itemsReader = OpenItemsReader()
         let items = try itemsReader.read(FileByteSource(path: invoicesPath))
-        let bank = try BankInput.read(paths: bankPaths, progress: progress.map { line in { line.entriesRead($0) } })
+        let profiles = profile.map { name in Dictionary(uniqueKeysWithValues: bankPaths.map { ($0, name) }) } ?? [:]
+        let bank = try BankInput.read(paths: bankPaths, profiles: profiles,
+                                      progress: progress.map { line in { line.entriesRead($0) } })
         let decisions = try decisionsPath.map { try DecisionsReader.read(path: $0) } ?? []
         let customers = try customersPath.map { try CustomersReader.read(FileByteSource(path: $0)) } ?? [:]
         let templates = try loadTemplates()

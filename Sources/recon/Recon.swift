@@ -17,8 +17,8 @@ struct Recon: ParsableCommand {
         66 missing input file or workspace, 70 internal inconsistency (nothing written), \
         73 workspace exists already, 74 I/O error, 75 workspace busy (nothing changed).
         """,
-        subcommands: [Reconcile.self, Refund.self, Init.self, Import.self, Match.self, Review.self, Decide.self,
-                      Export.self, Status.self, Log.self]
+        subcommands: [Reconcile.self, Refund.self, Inspect.self, Profiles.self, Init.self, Import.self, Match.self,
+                      Review.self, Decide.self, Export.self, Status.self, Log.self]
     )
 }
 

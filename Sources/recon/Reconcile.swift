@@ -12,6 +12,9 @@ struct Reconcile: ParsableCommand {
     @Option(name: .customLong("bank"), help: "A bank file (camt.05x XML or CSV); repeat for several.")
     var bank: [String]
 
+    @Option(help: "A bank profile (see `recon profiles`) or a profile .toml for every --bank file; default: detect.")
+    var profile: String?
+
     @Option(help: "TOML configuration ([accounts], [settlement]).")
     var config: String?
 
@@ -49,10 +52,11 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         let progress = !quiet && Terminal.stderrIsTerminal ? ProgressLine(sink: Terminal.errorText) : nil
-        let job = ReconcileJob(invoicesPath: invoices, bankPaths: bank, configPath: config, decisionsPath: decisions,
+        var job = ReconcileJob(invoicesPath: invoices, bankPaths: bank, configPath: config, decisionsPath: decisions,
                                customersPath: customers, outputPath: out,
                                journalFormats: journalFormats.compactMap { JournalFormat(argument: $0, fileExists: fileExists) },
                                csvDialect: CSVOutputDialect(rawValue: csvDialect) ?? .standard, progress: progress)
+        job.profile = profile
         do {
             let report = try job.run()
             printWarnings(report.warnings.map(\.description))

@@ -96,3 +96,18 @@ import ReconTestSupport
         #expect(result.stderr.hasPrefix("recon: \(config):3: [accounts] bnak: unknown key"))
     }
 }
+
+@Suite struct ReconcileProfileTests {
+    @Test func aProfileOverridesDetection() throws {
+        let directory = TemporaryDirectory()
+        let demo = TestPaths.fixture("demo")
+        // The demo CSV read with a profile that does not fit it fails; with `generic` it works.
+        let wrong = try runRecon(["reconcile", "--invoices", demo + "/invoices.csv", "--bank", demo + "/bank.csv",
+                                  "--profile", "no-bank", "--out", directory.path + "/a"])
+        #expect(wrong.status == 65)
+        let right = try runRecon(["reconcile", "--invoices", demo + "/invoices.csv", "--bank", demo + "/bank.csv",
+                                  "--profile", "generic", "--out", directory.path + "/b"])
+        #expect(right.status == 0)
+        #expect(directory.read("b/summary.json")?.contains("csv:generic") == true)
+    }
+}

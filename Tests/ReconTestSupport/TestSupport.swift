@@ -82,7 +82,17 @@ public enum Golden {
 
     public static func check(_ actual: String, fixture relative: String,
                              sourceLocation: SourceLocation = #_sourceLocation) {
-        let path = TestPaths.fixture(relative)
+        check(actual, path: TestPaths.fixture(relative), shownAs: relative, sourceLocation: sourceLocation)
+    }
+
+    /// The same for any file of the package (generated sources), `relative` to the package root.
+    public static func check(_ actual: String, packageFile relative: String,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        check(actual, path: TestPaths.root + "/" + relative, shownAs: relative, sourceLocation: sourceLocation)
+    }
+
+    private static func check(_ actual: String, path: String, shownAs relative: String,
+                              sourceLocation: SourceLocation) {
         if recording {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
@@ -172,12 +182,16 @@ public struct ProcessResult: Sendable {
     public let stderr: String
 }
 
-/// Runs the built `recon` with `arguments` in `directory`.
-public func runRecon(_ arguments: [String], in directory: String? = nil) throws -> ProcessResult {
+/// Runs the built `recon` with `arguments` in `directory`, with `environment` added to this process's.
+public func runRecon(_ arguments: [String], in directory: String? = nil,
+                     environment: [String: String] = [:]) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: TestPaths.executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

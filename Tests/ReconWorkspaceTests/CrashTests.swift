@@ -79,7 +79,7 @@ struct CrashTests {
             try workspace.ok(["import", "invoices", inputs.invoices])
             for (command, duration, before, after) in [(["import", "bank", inputs.bank], importTime, beforeImport, afterImport),
                                                        (["match"], matchTime, afterImport, afterMatch)] {
-                let delay = Double.random(in: 0.05...(duration * 1.1))
+                let delay = Double.random(in: 0.02...max(0.03, duration * 0.9))
                 if try Self.kill(workspace, command, after: delay) { killed += 1 }
                 let check = try workspace.run(["status", "--check"])
                 #expect(check.status == 0, "run \(run), \(command[0]) killed after \(delay) s: \(check.stderr)")

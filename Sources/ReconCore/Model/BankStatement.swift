@@ -51,17 +51,24 @@ public struct BankEntry: Hashable, Sendable {
     public var status: EntryStatus
     public var isReversal: Bool
     public var bankRef: String?
+    /// The entry's own reference (camt `NtryRef`), when the file gives one.
+    public var entryRef: String?
+    /// The batch it books (camt `NtryDtls/Btch/PmtInfId`), when the file gives one.
+    public var batchId: String?
     public var transactions: [BankTransaction]
     public var origin: SourceLocation
 
     public init(amount: Money, bookingDate: CalendarDate, valueDate: CalendarDate?, status: EntryStatus,
-                isReversal: Bool, bankRef: String?, transactions: [BankTransaction], origin: SourceLocation) {
+                isReversal: Bool, bankRef: String?, entryRef: String? = nil, batchId: String? = nil,
+                transactions: [BankTransaction], origin: SourceLocation) {
         self.amount = amount
         self.bookingDate = bookingDate
         self.valueDate = valueDate
         self.status = status
         self.isReversal = isReversal
         self.bankRef = bankRef
+        self.entryRef = entryRef
+        self.batchId = batchId
         self.transactions = transactions
         self.origin = origin
     }

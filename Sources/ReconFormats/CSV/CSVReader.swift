@@ -14,6 +14,8 @@ public struct CSVReader {
     public var maxRecordBytes = 1 << 20
     /// Accept a stray quote inside an unquoted field as a literal character (some banks write them).
     public var lenientQuotes = false
+    /// A byte that, inside a quoted field, makes the next byte literal (`\` in some exports); 0: none.
+    public var escape: UInt8 = 0
 
     private let source: any ByteSource
     private var buffer: [UInt8]
@@ -47,6 +49,26 @@ public struct CSVReader {
         try ensure(3)
         if end - position >= 3, buffer[position] == 0xEF, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
             position += 3
+            lineStartOffset = consumedBefore + position
+        }
+    }
+
+    /// Skips `count` raw lines (a preamble), whatever they contain: quotes there are not CSV.
+    public mutating func skipLines(_ count: Int) throws {
+        for _ in 0..<count {
+            while true {
+                try ensure(1)
+                if position == end { return }
+                let byte = buffer[position]
+                position += 1
+                if byte == UInt8(ascii: "\n") { break }
+                if byte == UInt8(ascii: "\r") {
+                    try ensure(1)
+                    if position < end && buffer[position] == UInt8(ascii: "\n") { position += 1 }
+                    break
+                }
+            }
+            line += 1
             lineStartOffset = consumedBefore + position
         }
     }
@@ -131,7 +153,21 @@ public struct CSVReader {
             }
             let byte = buffer[position]
             if inQuotes {
-                if byte == quote {
+                if byte == escape && escape != 0 {
+                    // A backslash-style escape inside quotes (`"say \"hi\""`), as some exports write.
+                    try ensure(2)
+                    if position + 1 < end {
+                        if buffer[position + 1] == UInt8(ascii: "\n") {
+                            line += 1
+                            lineStartOffset = consumedBefore + position + 2
+                        }
+                        recordBytes.append(buffer[position + 1])
+                        position += 2
+                    } else {
+                        recordBytes.append(byte)
+                        position += 1
+                    }
+                } else if byte == quote {
                     try ensure(2)
                     if position + 1 < end && buffer[position + 1] == quote {
                         recordBytes.append(quote)
@@ -144,7 +180,7 @@ public struct CSVReader {
                 } else {
                     // Copy a run of plain bytes in one go.
                     var runEnd = position
-                    while runEnd < end && buffer[runEnd] != quote {
+                    while runEnd < end && buffer[runEnd] != quote && (buffer[runEnd] != escape || escape == 0) {
                         if buffer[runEnd] == UInt8(ascii: "\n") {
                             line += 1
                             lineStartOffset = consumedBefore + runEnd + 1

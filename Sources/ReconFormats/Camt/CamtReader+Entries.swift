@@ -14,7 +14,7 @@ extension CamtReader {
 
     func finishBalance(_ state: CamtBalanceState) {
         guard let amount = state.amount else {
-            findings.append(Finding(parser.location, "balance without an amount"))
+            if !state.amountWasWritten { warn("balance without an amount, ignored") }
             return
         }
         let code = state.code ?? ""
@@ -60,7 +60,9 @@ extension CamtReader {
             findings.append(Finding(location, "entry without any date"))
             return
         }
-        if let declared = state.declaredCount, state.transactions.count > 1, declared != state.transactions.count {
+        // A batch booked without (all) its details is common; say so, as a camt.054 may detail it.
+        if let declared = state.declaredCount, declared != state.transactions.count,
+           !(declared == 1 && state.transactions.isEmpty) {
             warn(at: location, "batch declares NbOfTxs \(declared) but has \(state.transactions.count) TxDtls")
         }
         let account = statement?.account ?? ""
@@ -74,8 +76,8 @@ extension CamtReader {
                 bankRef: details?.accountServicerRef ?? state.accountServicerRef, account: account, amount: amount,
                 bookingDate: bookingDate, valueDate: state.valueDate, status: status, isReversal: state.isReversal,
                 endToEndId: details?.endToEndId, structuredRef: details?.structuredRef,
-                payerName: isCredit ? (details?.debtorName ?? details?.ultimateDebtorName) : details?.creditorName,
-                payerIban: isCredit ? (details?.debtorIBAN ?? details?.debtorOtherAccount) : details?.creditorIBAN,
+                payerName: counterparty(details, isCredit: isCredit).name,
+                payerIban: counterparty(details, isCredit: isCredit).account,
                 text: text, origin: details?.origin ?? location)
             identity.assign(&transaction, entryReference: identityRef ?? details?.accountServicerRef ?? details?.endToEndId,
                             index: index)
@@ -95,7 +97,23 @@ extension CamtReader {
         }
         queue.append(.entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: state.valueDate,
                                       status: status, isReversal: state.isReversal, bankRef: state.accountServicerRef,
+                                      entryRef: state.entryRef, batchId: state.batchId,
                                       transactions: transactions, origin: location)))
+    }
+
+    /// The other party: the debtor of a credit, the creditor of a debit. In a return (`RtrInf`)
+    /// the parties keep their roles in the original payment, so a returned direct debit (a debit)
+    /// names its debtor — when the bank gives one.
+    private func counterparty(_ details: CamtTransactionState?, isCredit: Bool) -> (name: String?, account: String?) {
+        guard let details else { return (nil, nil) }
+        let debtor = (details.debtorName ?? details.ultimateDebtorName, details.debtorIBAN ?? details.debtorOtherAccount)
+        let creditor = (details.creditorName, details.creditorIBAN)
+        switch (isCredit, details.isReturn) {
+        case (true, false): return debtor
+        case (false, false): return creditor
+        case (false, true): return (debtor.0 ?? creditor.0, debtor.1 ?? creditor.1)
+        case (true, true): return (creditor.0 ?? debtor.0, creditor.1 ?? debtor.1)
+        }
     }
 
     /// The signed amounts of each TxDtls when all have one in the entry's currency and they add up.

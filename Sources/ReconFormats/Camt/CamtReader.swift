@@ -26,19 +26,19 @@ public final class CamtReader: XMLHandler {
     private var rootElement: String?
     private var statementCount = 0
 
-    private var stack: [CamtTag] = []
-    private var text: [UInt8] = []
-    private var capturing = false
-    private var amountCurrency: Currency?
+    var stack: [CamtTag] = []
+    var text: [UInt8] = []
+    var capturing = false
+    var amountCurrency: Currency?
     var messageId: String?
     var messageDate: CalendarDate?
     var statement: CamtStatementState?
-    private var balance: CamtBalanceState?
-    private var entry: CamtEntryState?
-    private var transaction: CamtTransactionState?
+    var balance: CamtBalanceState?
+    var entry: CamtEntryState?
+    var transaction: CamtTransactionState?
 
     public static let maxTextBytes = 1 << 20
-    private static let amountFormat = AmountFormat(allowsExcessZeroDecimals: true)
+    static let amountFormat = AmountFormat(allowsExcessZeroDecimals: true)
 
     public init(source: any ByteSource) {
         self.source = source
@@ -122,6 +122,8 @@ public final class CamtReader: XMLHandler {
             entry = CamtEntryState(origin: parser.location)
         case .TxDtls where parent == .NtryDtls && entry != nil:
             transaction = CamtTransactionState(origin: parser.location)
+        case .RtrInf where parent == .TxDtls && transaction != nil:
+            transaction!.isReturn = true
         case .Amt:
             amountCurrency = attributes.value(of: "Ccy").flatMap { Currency(bytes: $0) }
             if amountCurrency == nil, let code = attributes.value(of: "Ccy") {
@@ -170,175 +172,5 @@ public final class CamtReader: XMLHandler {
             return
         }
         text.append(contentsOf: bytes)
-    }
-
-    // MARK: - Values
-
-    /// The tag `n` levels above the current one (1 = parent).
-    private func above(_ levels: Int) -> CamtTag {
-        let index = stack.count - 1 - levels
-        return index >= 0 ? stack[index] : .other
-    }
-
-    private func handleText(_ tag: CamtTag) {
-        let parent = above(1), grand = above(2)
-        if transaction != nil {
-            handleTransactionText(tag, parent, grand)
-        } else if entry != nil {
-            handleEntryText(tag, parent, grand)
-        } else if balance != nil {
-            switch tag {
-            case .Cd where parent == .CdOrPrtry: balance!.code = trimmed()
-            case .Prtry where parent == .CdOrPrtry: if balance!.code == nil { balance!.code = trimmed() }
-            case .Amt where parent == .Bal: balance!.amount = amount()
-            case .CdtDbtInd where parent == .Bal: balance!.isDebit = indicator()
-            case .Dt where parent == .Dt && grand == .Bal, .DtTm where parent == .Dt && grand == .Bal:
-                balance!.date = date()
-            default: break
-            }
-        } else if statement != nil {
-            switch tag {
-            case .Id where parent.isStatement: statement!.id = trimmed()
-            case .CreDtTm where parent.isStatement: statement!.created = date()
-            case .IBAN where parent == .Id && grand == .Acct: statement!.iban = trimmed()
-            case .Id where parent == .Othr && grand == .Id && above(3) == .Acct: statement!.otherAccount = trimmed()
-            case .Ccy where parent == .Acct: statement!.currency = currency()
-            case .ToDtTm where parent == .FrToDt: statement!.periodEnd = date()
-            default: break
-            }
-        } else {
-            switch tag {
-            case .MsgId where parent == .GrpHdr: messageId = trimmed()
-            case .CreDtTm where parent == .GrpHdr: messageDate = date()
-            default: break
-            }
-        }
-    }
-
-    private func handleEntryText(_ tag: CamtTag, _ parent: CamtTag, _ grand: CamtTag) {
-        switch tag {
-        case .Amt where parent == .Ntry: entry!.amount = amount()
-        case .CdtDbtInd where parent == .Ntry: entry!.isDebit = indicator()
-        case .RvslInd where parent == .Ntry:
-            let value = trimmed()
-            entry!.isReversal = value == "true" || value == "1"
-        case .Sts where parent == .Ntry:
-            let value = trimmed()
-            if !value.isEmpty { entry!.status = value }
-        case .Cd where parent == .Sts: entry!.status = trimmed()
-        case .Dt where parent == .BookgDt, .DtTm where parent == .BookgDt: entry!.bookingDate = date()
-        case .Dt where parent == .ValDt, .DtTm where parent == .ValDt: entry!.valueDate = date()
-        case .AcctSvcrRef where parent == .Ntry: entry!.accountServicerRef = nonEmpty()
-        case .NtryRef where parent == .Ntry: entry!.entryRef = nonEmpty()
-        case .AddtlNtryInf where parent == .Ntry: entry!.additionalInfo = nonEmpty()
-        case .NbOfTxs where parent == .Btch: entry!.declaredCount = Int(trimmed())
-        default: break
-        }
-    }
-
-    private func handleTransactionText(_ tag: CamtTag, _ parent: CamtTag, _ grand: CamtTag) {
-        switch tag {
-        case .AcctSvcrRef where parent == .Refs: transaction!.accountServicerRef = nonEmpty()
-        case .EndToEndId where parent == .Refs:
-            let value = trimmed()
-            if !value.isEmpty && value != "NOTPROVIDED" { transaction!.endToEndId = value }
-        case .Amt where parent == .TxDtls: transaction!.amount = amount()
-        case .Amt where parent == .TxAmt && grand == .AmtDtls: transaction!.transactionAmount = amount()
-        case .CdtDbtInd where parent == .TxDtls: transaction!.isDebit = indicator()
-        case .Nm:
-            let party = parent == .Pty ? grand : parent
-            switch party {
-            case .Dbtr: transaction!.debtorName = nonEmpty()
-            case .UltmtDbtr: transaction!.ultimateDebtorName = nonEmpty()
-            case .Cdtr: transaction!.creditorName = nonEmpty()
-            default: break
-            }
-        case .IBAN where parent == .Id && grand == .DbtrAcct: transaction!.debtorIBAN = nonEmpty()
-        case .IBAN where parent == .Id && grand == .CdtrAcct: transaction!.creditorIBAN = nonEmpty()
-        case .Id where parent == .Othr && grand == .Id && above(3) == .DbtrAcct:
-            transaction!.debtorOtherAccount = nonEmpty()
-        case .Ustrd where parent == .RmtInf: transaction!.unstructured.append(contentsOf: text)
-        case .Ref where parent == .CdtrRefInf:
-            if transaction!.structuredRef == nil { transaction!.structuredRef = nonEmpty() }
-        case .AddtlTxInf where parent == .TxDtls: transaction!.additionalInfo = nonEmpty()
-        default: break
-        }
-    }
-
-    private func trimmed() -> String {
-        String(decoding: CamtReader.trim(text), as: UTF8.self)
-    }
-
-    private func nonEmpty() -> String? {
-        let value = trimmed()
-        return value.isEmpty ? nil : value
-    }
-
-    static func trim(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-        var start = bytes.startIndex, end = bytes.endIndex
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        return bytes[start..<end]
-    }
-
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
-
-    private func indicator() -> Bool? {
-        switch trimmed() {
-        case "DBIT": return true
-        case "CRDT": return false
-        case let other:
-            findings.append(Finding(parser.location, "CdtDbtInd must be CRDT or DBIT, not '\(other)'"))
-            return nil
-        }
-    }
-
-    private func currency() -> Currency? {
-        let value = trimmed()
-        guard let currency = Currency(code: value) else {
-            findings.append(Finding(parser.location, "unknown currency '\(value)'"))
-            return nil
-        }
-        return currency
-    }
-
-    private func amount() -> Money? {
-        guard let currency = amountCurrency ?? statement?.currency else {
-            findings.append(Finding(parser.location, "amount without a currency (no Ccy attribute)"))
-            return nil
-        }
-        let bytes = CamtReader.trim(text)
-        do {
-            return try bytes.withUnsafeBufferPointer { buffer throws(AmountError) in
-                try Money.parse(buffer, currency: currency, format: CamtReader.amountFormat)
-            }
-        } catch {
-            let shown = String(decoding: bytes, as: UTF8.self)
-            findings.append(Finding(parser.location, "\(error) '\(shown)' (\(currency.code) has \(currency.exponent) decimals)"))
-            return nil
-        }
-    }
-
-    /// `Dt` or `DtTm`: the calendar date written, in the value's own offset.
-    private func date() -> CalendarDate? {
-        let bytes = CamtReader.trim(text)
-        let parsed: CalendarDate? = bytes.withUnsafeBufferPointer { buffer in
-            guard buffer.count >= 10 else { return nil }
-            if buffer.count > 10 {
-                let next = buffer[10]
-                guard next == UInt8(ascii: "T") || next == UInt8(ascii: "+") || next == UInt8(ascii: "-")
-                        || next == UInt8(ascii: "Z") else { return nil }
-            }
-            return CalendarDate(iso: UnsafeBufferPointer(rebasing: buffer[0..<10]))
-        }
-        if parsed == nil {
-            findings.append(Finding(parser.location, "invalid date '\(String(decoding: bytes, as: UTF8.self))'"))
-        }
-        return parsed
-    }
-
-    private static func equals(_ name: UnsafePointer<UInt8>, _ bytes: [UInt8]) -> Bool {
-        for index in bytes.indices where name[index] != bytes[index] { return false }
-        return name[bytes.count] == 0
     }
 }

@@ -19,6 +19,8 @@ struct CamtStatementState {
 struct CamtBalanceState {
     var code: String?
     var amount: Money?
+    /// An `Amt` was there (its problem was reported when it was read).
+    var amountWasWritten = false
     var isDebit: Bool?
     var date: CalendarDate?
 }
@@ -39,6 +41,8 @@ struct CamtTransactionState {
     var unstructured: [UInt8] = []
     var structuredRef: String?
     var additionalInfo: String?
+    /// `RtrInf`: a return, whose parties keep their roles in the original payment.
+    var isReturn = false
 
     /// The amount the TxDtls gives for itself, if any (TxDtls/Amt, else AmtDtls/TxAmt/Amt).
     var ownAmount: Money? { amount ?? transactionAmount }
@@ -56,5 +60,6 @@ struct CamtEntryState {
     var entryRef: String?
     var additionalInfo: String?
     var declaredCount: Int?
+    var batchId: String?
     var transactions: [CamtTransactionState] = []
 }

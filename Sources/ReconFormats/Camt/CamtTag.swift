@@ -14,14 +14,14 @@ enum CamtTag: UInt8, CaseIterable {
     case NtryDtls, Btch, NbOfTxs, TxDtls, Refs, EndToEndId
     case AmtDtls, TxAmt, InstdAmt, CntrValAmt
     case RltdPties, Dbtr, Cdtr, Pty, Nm, DbtrAcct, CdtrAcct, UltmtDbtr
-    case RmtInf, Ustrd, Strd, CdtrRefInf, Ref, AddtlTxInf
+    case RmtInf, Ustrd, Strd, CdtrRefInf, Ref, AddtlTxInf, RtrInf, PmtInfId
 
     /// Elements whose text recon keeps.
     var hasText: Bool {
         switch self {
         case .MsgId, .CreDtTm, .Id, .IBAN, .Ccy, .ToDtTm, .Cd, .Prtry, .Amt, .CdtDbtInd, .Dt, .DtTm,
              .NtryRef, .RvslInd, .Sts, .AcctSvcrRef, .AddtlNtryInf, .NbOfTxs, .EndToEndId, .Nm, .Ustrd,
-             .Ref, .AddtlTxInf:
+             .Ref, .AddtlTxInf, .PmtInfId:
             return true
         default:
             return false

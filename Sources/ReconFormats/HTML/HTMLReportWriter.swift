@@ -5,6 +5,10 @@ import ReconCore
 /// sort; choose a kind to filter. Deterministic: no clock, no random ids.
 public enum HTMLReportWriter {
     public static let fileName = "report.html"
+    /// A page a person reads: past these many rows a browser crawls and nobody scrolls; all rows are
+    /// in settlements.csv and exceptions.csv / exceptions.xlsx.
+    public static let maxSettlementRows = 5_000
+    public static let maxExceptionRows = 10_000
 
     public struct Content {
         public var summary: Summary
@@ -63,8 +67,10 @@ public enum HTMLReportWriter {
         return html + "</tbody>\n</table></div>\n"
     }
 
-    static func settlementsTable(_ rows: [Settlement]) -> String {
-        var html = "<h2>Settlements</h2>\n" + filter(table: "settlements", kinds: rows.map(\.kind.rawValue))
+    static func settlementsTable(_ all: [Settlement]) -> String {
+        let rows = all.prefix(maxSettlementRows)
+        var html = "<h2>Settlements</h2>\n" + truncationNote(shown: rows.count, of: all.count, file: "settlements.csv")
+        html += filter(table: "settlements", kinds: rows.map(\.kind.rawValue))
         html += "<div class=\"scroll\"><table id=\"settlements\" class=\"sortable\">\n<thead><tr><th>date</th><th>bank ref</th><th>invoice</th>"
         html += "<th>customer</th><th>currency</th><th class=\"num\">paid</th><th class=\"num\">discount</th>"
         html += "<th class=\"num\">write-off</th><th class=\"num\">open after</th><th>kind</th></tr></thead>\n<tbody>\n"
@@ -77,8 +83,10 @@ public enum HTMLReportWriter {
         return html + "</tbody>\n</table></div>\n"
     }
 
-    static func exceptionsTable(_ exceptions: [ReconException]) -> String {
-        var html = "<h2>Exceptions</h2>\n" + filter(table: "exceptions", kinds: exceptions.map(\.kind.rawValue))
+    static func exceptionsTable(_ all: [ReconException]) -> String {
+        let exceptions = all.prefix(maxExceptionRows)
+        var html = "<h2>Exceptions</h2>\n" + truncationNote(shown: exceptions.count, of: all.count, file: "exceptions.xlsx")
+        html += filter(table: "exceptions", kinds: exceptions.map(\.kind.rawValue))
         html += "<div class=\"scroll\"><table id=\"exceptions\" class=\"sortable\">\n<thead><tr><th>date</th><th>kind</th><th>bank ref</th>"
         html += "<th>payer</th><th>currency</th><th class=\"num\">amount</th><th>reference / text</th><th>reason</th>"
         html += "<th>candidates</th><th>suggested</th><th>decision</th></tr></thead>\n<tbody>\n"
@@ -99,6 +107,11 @@ public enum HTMLReportWriter {
             html += "</td><td>\(escape(exception.suggestedAction))</td><td>\(escape(exception.decision?.kind.rawValue ?? ""))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
+    }
+
+    static func truncationNote(shown: Int, of total: Int, file: String) -> String {
+        guard shown < total else { return "" }
+        return "<p class=\"meta\">The first \(shown) of \(total) rows; all of them are in \(file).</p>\n"
     }
 
     /// A kind filter for `table`: every kind that occurs, in order of first appearance.

@@ -38,6 +38,11 @@ public final class FileWriter {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    /// A writer to standard output (a duplicate of descriptor 1, closed when the writer goes away).
+    public static func standardOutput() -> FileWriter {
+        FileWriter(path: "<stdout>", descriptor: dup(1))
+    }
+
     public func write(_ bytes: some Sequence<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }

@@ -6,8 +6,10 @@ import ReconCore
 struct Columns {
     let path: String
 
+    /// Bank transactions may carry a withdrawn currency (an old statement in DEM), so the
+    /// statement list is accepted here too.
     func currency(_ code: String) throws -> Currency {
-        guard let currency = Currency(code: code) else { throw damaged("unknown currency '\(code)'") }
+        guard let currency = Currency(statementCode: code) else { throw damaged("unknown currency '\(code)'") }
         return currency
     }
 

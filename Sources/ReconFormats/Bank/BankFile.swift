@@ -1,0 +1,140 @@
+import ReconCore
+
+/// Opens bank files: checks the limits, detects the format from the content (never the name)
+/// unless a profile is given, and hands back the reader.
+public enum BankFile {
+    /// How much of a file detection looks at.
+    public static let headBytes = 64 * 1024
+
+    /// The format of a file's first bytes.
+    public enum Detection {
+        case camt
+        case mt940
+        case csv(BankProfile)
+        /// Nothing matched; what was tried, for the message.
+        case unknown(tried: String)
+    }
+
+    /// Opens `path` with `profile` (a CSV or MT940 profile), or by detection.
+    public static func open(path: String, profile: BankProfile? = nil, limits: ReadLimits = .standard) throws
+        -> any BankStatementReader {
+        let file = try FileByteSource(path: path)
+        if let size = file.size, size > limits.maxFileBytes {
+            throw ReadError.invalid(SourceLocation(file: path, line: 1),
+                                    "file is \(size) bytes, over the limit of \(limits.maxFileBytes) (RECON_MAX_FILE_SIZE raises it)")
+        }
+        var head = [UInt8](repeating: 0, count: headBytes)
+        var filled = 0
+        while filled < head.count {
+            let count = try head.withUnsafeMutableBytes { buffer in
+                try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        head.removeSubrange(filled...)
+        let source = PrefixedByteSource(head: head, rest: file, limit: limits.maxFileBytes)
+        if let profile {
+            return try reader(for: profile, source: source, limits: limits)
+        }
+        switch detect(head: head) {
+        case .camt: return camtReader(source, limits: limits)
+        case .mt940: return MT940Reader(source: source, maxLineBytes: limits.maxLineBytes)
+        case .csv(let profile): return try reader(for: profile, source: source, limits: limits)
+        case .unknown(let tried):
+            let what = head.isEmpty ? "empty file" : "unknown bank file format"
+            throw ReadError.invalid(SourceLocation(file: path, line: 1), "\(what): tried \(tried)")
+        }
+    }
+
+    static func reader(for profile: BankProfile, source: any ByteSource, limits: ReadLimits) throws -> any BankStatementReader {
+        switch profile.format {
+        case .mt940:
+            return MT940Reader(source: source, encoding: profile.encoding, maxLineBytes: limits.maxLineBytes)
+        case .csv:
+            let reader = try ProfileCSVReader(source: source, profile: profile)
+            return reader
+        }
+    }
+
+    static func camtReader(_ source: any ByteSource, limits: ReadLimits) -> CamtReader {
+        let reader = CamtReader(source: source)
+        reader.parser.maxDepth = limits.maxDepth
+        return reader
+    }
+
+    /// XML → camt; SWIFT blocks or MT940 tags at a line start → MT940; a header (or, for headerless
+    /// layouts, a first line) that a built-in CSV profile recognises → that profile, the one that
+    /// names the most columns winning.
+    public static func detect(head: [UInt8], profiles: [BankProfile] = ProfileCatalog.detectable) -> Detection {
+        if looksLikeXML(head) { return .camt }
+        if looksLikeMT940(head) { return .mt940 }
+        var best: (profile: BankProfile, score: Int)?
+        for profile in profiles {
+            guard let score = ProfileDetector.score(profile, head: head) else { continue }
+            if best == nil || score > best!.score { best = (profile, score) }
+        }
+        if let best { return .csv(best.profile) }
+        return .unknown(tried: "camt.052/053/054 XML (no '<' at the start), MT940/MT942 (no :20:, :25:, :60F: or :61: tag at a line start), and the CSV profiles \(profiles.map(\.name).joined(separator: ", ")) (no matching header)")
+    }
+
+    static func looksLikeXML(_ head: [UInt8]) -> Bool {
+        var index = 0
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        while index < head.count, CamtReader.isSpace(head[index]) { index += 1 }
+        return index < head.count && head[index] == UInt8(ascii: "<")
+    }
+
+    /// A line (framing bytes and a SWIFT `{4:` prefix aside) that starts with a statement tag.
+    static func looksLikeMT940(_ head: [UInt8]) -> Bool {
+        let tags: [[UInt8]] = [":20:", ":25:", ":28C:", ":60F:", ":60M:", ":61:", ":62F:"].map { Array($0.utf8) }
+        for rawLine in head.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+            var line = rawLine.drop { $0 == 0x01 || $0 == 0x03 || $0 == 0x20 }
+            if line.starts(with: Array("{1:".utf8)) {
+                guard let block = line.firstRange(of: Array("{4:".utf8)) else { continue }
+                line = line[block.upperBound...]
+            }
+            if tags.contains(where: { line.starts(with: $0) }) { return true }
+        }
+        return false
+    }
+}
+
+/// Whether a CSV profile recognises a file from its first bytes, and how well.
+enum ProfileDetector {
+    /// The number of header names matched (all required ones must be there), or 1 for a headerless
+    /// layout whose `detect` pattern matches the first line; nil when the profile does not apply.
+    static func score(_ profile: BankProfile, head: [UInt8]) -> Int? {
+        guard profile.format == .csv, !head.isEmpty else { return nil }
+        let encoding = TextEncoding.effective(declared: profile.encoding, head: head)
+        let memory = MemoryByteSource(head, path: "<head>")
+        let source: any ByteSource = encoding.isUTF8 ? memory : TranscodingByteSource(source: memory, encoding: encoding)
+        var reader = CSVReader(source: source, delimiter: profile.delimiters[0], quote: profile.quote ?? 0)
+        reader.lenientQuotes = true
+        reader.escape = profile.escape ?? 0
+        do {
+            try reader.skipByteOrderMark()
+            try reader.skipLines(profile.skipLines)
+            if !profile.hasHeader {
+                guard let pattern = profile.detectPattern, let regex = try? Regex(pattern) else { return nil }
+                let line = String(decoding: try reader.peekFirstLine(), as: UTF8.self)
+                return (try? regex.firstMatch(in: line)) != nil ? 1 : nil
+            }
+            if profile.delimiters.count > 1 {
+                reader.delimiter = CSVDialect.detectDelimiter(headerLine: try reader.peekFirstLine(),
+                                                              candidates: profile.delimiters)
+            }
+            let required = Set(profile.requiredHeaderNames)
+            guard !required.isEmpty else { return nil }
+            var searched = 0
+            while searched < profile.headerSearchLines, try reader.next() {
+                searched += 1
+                let names = Set((0..<reader.fieldCount).map { ProfileCSVReader.headerName(reader.string($0) ?? "") })
+                if required.isSubset(of: names) { return required.count }
+            }
+        } catch {
+            return nil
+        }
+        return nil
+    }
+}

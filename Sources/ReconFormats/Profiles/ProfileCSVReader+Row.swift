@@ -1,0 +1,258 @@
+import ReconCore
+
+extension ProfileCSVReader {
+    enum Row {
+        case entry(BankEntry)
+        /// A row that only continues the text of the one before (`[rows] continuation`).
+        case continuation(String)
+    }
+
+    /// One record as a transaction; nil for rows to skip. Throws the row's problems.
+    func readRow() throws -> Row? {
+        var problems: [Finding] = []
+        func fail(_ field: BankProfile.Field, _ message: String) {
+            let index = indexes[field]?.first
+            let location = index.map { reader.location(ofField: $0) } ?? reader.recordLocation
+            let name = index.flatMap { names[$0] }.map { "'\($0)'" } ?? field.rawValue
+            problems.append(Finding(location, "\(name): \(message)"))
+        }
+        for index in 0..<reader.fieldCount where reader.string(index) == nil {
+            throw ReadError.invalid(reader.location(ofField: index), "not valid UTF-8 (the file changes encoding)")
+        }
+        if (0..<reader.fieldCount).allSatisfy({ text($0).isEmpty }) { return nil }
+        if profile.isStrict && reader.fieldCount != headerFieldCount {
+            throw ReadError.invalid(reader.recordLocation,
+                                    "expected \(headerFieldCount) fields as in the header, found \(reader.fieldCount)")
+        }
+        for (column, regex) in rules.skip where matches(column, regex) { return nil }
+
+        let dateText = value(.bookingDate)
+        if profile.continuationRows && dateText.isEmpty && amountFieldsEmpty {
+            let continued = texts(.text)
+            return continued.isEmpty ? nil : .continuation(continued)
+        }
+        let bookingDate = date(dateText, .bookingDate, required: true, fail)
+        let valueDate = date(value(.valueDate), .valueDate, required: false, fail)
+        var currency = profile.currency
+        let code = value(.currency)
+        if !code.isEmpty {
+            currency = Currency(statementCode: code.uppercased())
+            if currency == nil { fail(.currency, "'\(code)' is not an ISO 4217 currency code") }
+        } else if currency == nil {
+            fail(.currency, "no currency")
+        }
+        var amount: Money?
+        if let currency { amount = self.amount(currency: currency, fail) }
+        if !problems.isEmpty { throw ReadError.invalid(problems) }
+        guard let bookingDate, var amount else { return nil }
+        if profile.skipZero && amount.isZero { return nil }
+        if let fee = feeAmount(currency: amount.currency, fail) { amount -= fee.magnitude }
+        if !problems.isEmpty { throw ReadError.invalid(problems) }
+
+        var status = EntryStatus.booked
+        if rules.pending.contains(where: { matches($0.0, $0.1) }) { status = .pending }
+        if rules.info.contains(where: { matches($0.0, $0.1) }) { status = .info }
+        var fields: [BankProfile.Field: String] = [:]
+        for field in [BankProfile.Field.account, .payerName, .payerIban, .bankRef, .endToEndId, .structuredRef] {
+            let text = value(field)
+            if !text.isEmpty { fields[field] = text }
+        }
+        let rowText = texts(.text)
+        if !rowText.isEmpty { fields[.text] = rowText }
+        for (field, column, regex) in rules.extractions {
+            if let found = extract(column, regex) { fields[field] = found }
+        }
+        if let column = profile.sepaKeywordColumn, let index = ruleIndexes[column] {
+            let keywords = SEPAKeywords(text(index))
+            if !keywords.isEmpty {
+                fields[.text] = keywords["SVWZ"] ?? keywords.leading
+                if fields[.endToEndId] == nil { fields[.endToEndId] = keywords["EREF"] }
+                if fields[.payerName] == nil { fields[.payerName] = keywords["ABWA"] }
+            }
+        }
+        for field in [BankProfile.Field.account, .payerIban] {
+            guard let raw = fields[field] else { continue }
+            let compact = raw.filter { $0 != " " }
+            if let country = profile.ibanCountry, let iban = PaymentReferences.iban(country: country, bban: raw) {
+                fields[field] = iban
+            } else if PaymentReferences.isIBANShaped(compact) {
+                fields[field] = compact
+            }
+        }
+        let location = reader.recordLocation
+        var transaction = BankTransaction(
+            bankRef: fields[.bankRef], account: fields[.account] ?? "", amount: amount, bookingDate: bookingDate,
+            valueDate: valueDate, status: status, endToEndId: PaymentReferences.meaningful(fields[.endToEndId]),
+            structuredRef: fields[.structuredRef], payerName: fields[.payerName], payerIban: fields[.payerIban],
+            text: fields[.text] ?? "", origin: location)
+        if !profile.continuationRows { identity.assign(&transaction, entryReference: transaction.bankRef, index: 1) }
+        return .entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: valueDate, status: status,
+                                isReversal: false, bankRef: transaction.bankRef, transactions: [transaction],
+                                origin: location))
+    }
+
+    /// Gives a held entry (continuation rows folded in) its identity.
+    func finalize(_ entry: BankEntry) -> BankEntry {
+        var entry = entry
+        identity.assign(&entry.transactions[0], entryReference: entry.bankRef, index: 1)
+        return entry
+    }
+
+    // MARK: - Fields
+
+    /// Field `index` trimmed (stray quotes too, in lenient mode); "" when absent or not UTF-8.
+    func text(_ index: Int) -> String {
+        guard index < reader.fieldCount, let raw = reader.string(index) else { return "" }
+        var value = Substring(raw)
+        while let first = value.first, first == " " || first == "\t" || (profile.lenientQuotes && first == "\"") {
+            value.removeFirst()
+        }
+        while let last = value.last, last == " " || last == "\t" || (profile.lenientQuotes && last == "\"") {
+            value.removeLast()
+        }
+        return String(value)
+    }
+
+    func value(_ field: BankProfile.Field) -> String {
+        guard let index = indexes[field]?.first else { return "" }
+        return text(index)
+    }
+
+    /// The texts of all columns of a field, joined by a space.
+    func texts(_ field: BankProfile.Field) -> String {
+        (indexes[field] ?? []).map { text($0) }.filter { !$0.isEmpty }.joined(separator: " ").collapsingWhitespace()
+    }
+
+    private var amountFieldsEmpty: Bool {
+        [BankProfile.Field.amount, .debit, .credit].allSatisfy { value($0).isEmpty }
+    }
+
+    private func matches(_ column: BankProfile.Column, _ regex: Regex<AnyRegexOutput>) -> Bool {
+        guard let index = ruleIndexes[column] else { return false }
+        return (try? regex.firstMatch(in: text(index))) != nil
+    }
+
+    private func extract(_ column: BankProfile.Column, _ regex: Regex<AnyRegexOutput>) -> String? {
+        guard let index = ruleIndexes[column], let match = try? regex.firstMatch(in: text(index)) else { return nil }
+        let output = match.output
+        let found = output.count > 1 ? output[1].substring : output[0].substring
+        guard let found else { return nil }
+        let value = String(found).collapsingWhitespace()
+        return value.isEmpty ? nil : value
+    }
+
+    private func date(_ text: String, _ field: BankProfile.Field, required: Bool,
+                      _ fail: (BankProfile.Field, String) -> Void) -> CalendarDate? {
+        if text.isEmpty {
+            if required { fail(field, "no date") }
+            return nil
+        }
+        for pattern in profile.dateFormats {
+            if let date = pattern.parse(text) { return date }
+        }
+        let layouts = profile.dateFormats.map(\.description).joined(separator: " or ")
+        fail(field, "'\(text)' is not a date (\(layouts))")
+        return nil
+    }
+
+    // MARK: - Amounts
+
+    private func amount(currency: Currency, _ fail: (BankProfile.Field, String) -> Void) -> Money? {
+        switch profile.sign {
+        case .signed:
+            return parse(.amount, currency: currency, required: true, fail)
+        case .debitCredit:
+            let debit = parse(.debit, currency: currency, required: false, fail)
+            let credit = parse(.credit, currency: currency, required: false, fail)
+            switch (debit, credit) {
+            case (nil, nil):
+                if value(.debit).isEmpty && value(.credit).isEmpty { fail(.credit, "no amount in the debit or credit column") }
+                return nil
+            case (let debit?, nil): return -debit.magnitude
+            case (nil, let credit?): return credit.magnitude
+            case (let debit?, let credit?):
+                if !debit.isZero && !credit.isZero {
+                    fail(.credit, "both a debit (\(debit.magnitude)) and a credit (\(credit.magnitude)) on one row")
+                    return nil
+                }
+                return credit.magnitude - debit.magnitude
+            }
+        case .indicator(let credits, let debits):
+            guard let magnitude = parse(.amount, currency: currency, required: true, fail)?.magnitude else { return nil }
+            let mark = value(.indicator).lowercased()
+            if credits.contains(where: { $0.lowercased() == mark }) { return magnitude }
+            if debits.contains(where: { $0.lowercased() == mark }) { return -magnitude }
+            fail(.indicator, "'\(value(.indicator))' is neither a credit (\(credits.joined(separator: ", "))) nor a debit (\(debits.joined(separator: ", ")))")
+            return nil
+        }
+    }
+
+    private func feeAmount(currency: Currency, _ fail: (BankProfile.Field, String) -> Void) -> Money? {
+        guard indexes[.fee]?.first != nil, !value(.fee).isEmpty else { return nil }
+        return parse(.fee, currency: currency, required: false, fail)
+    }
+
+    /// Parses an amount column from its bytes: configured strings (currency symbols) removed, spaces
+    /// after a sign dropped, then the profile's decimal and thousands separators, strictly.
+    private func parse(_ field: BankProfile.Field, currency: Currency, required: Bool,
+                       _ fail: (BankProfile.Field, String) -> Void) -> Money? {
+        guard let index = indexes[field]?.first else {
+            if required { fail(field, "no such column") }
+            return nil
+        }
+        var bytes = reader.withField(index) { Array($0) }
+        for symbol in profile.strip { bytes = bytes.removingAll(Array(symbol.utf8)) }
+        bytes = Self.trimAmount(bytes)
+        if bytes.isEmpty {
+            if required { fail(field, "no amount") }
+            return nil
+        }
+        do {
+            return try bytes.withUnsafeBufferPointer { buffer throws(AmountError) in
+                try Money.parse(buffer, currency: currency, format: profile.amountFormat)
+            }
+        } catch {
+            fail(field, "\(error) '\(String(decoding: bytes, as: UTF8.self))'")
+            return nil
+        }
+    }
+
+    /// Spaces (and no-break spaces) at the ends and right after a sign go; `+ 1,100.00` → `+1,100.00`.
+    static func trimAmount(_ bytes: [UInt8]) -> [UInt8] {
+        var slice = bytes[...]
+        func dropSpaces(_ slice: inout ArraySlice<UInt8>) {
+            while true {
+                if slice.first == 0x20 || slice.first == 0x09 { slice = slice.dropFirst() } else if slice.starts(with: [0xC2, 0xA0]) {
+                    slice = slice.dropFirst(2)
+                } else { return }
+            }
+        }
+        dropSpaces(&slice)
+        while slice.last == 0x20 || slice.last == 0x09 { slice = slice.dropLast() }
+        while slice.count >= 2, slice[slice.endIndex - 2] == 0xC2, slice.last == 0xA0 { slice = slice.dropLast(2) }
+        if let sign = slice.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            var rest = slice.dropFirst()
+            dropSpaces(&rest)
+            return [sign] + Array(rest)
+        }
+        return Array(slice)
+    }
+}
+
+extension Array where Element == UInt8 {
+    func removingAll(_ sequence: [UInt8]) -> [UInt8] {
+        guard !sequence.isEmpty, count >= sequence.count else { return self }
+        var result: [UInt8] = []
+        result.reserveCapacity(count)
+        var index = 0
+        while index < count {
+            if index + sequence.count <= count, self[index..<(index + sequence.count)].elementsEqual(sequence) {
+                index += sequence.count
+            } else {
+                result.append(self[index])
+                index += 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,194 @@
+import ReconCore
+
+/// Reads a bank's CSV export as its profile describes it: encoding, delimiter, preamble, header or
+/// column indexes, dates, amounts and their sign, rows to skip. Every row's problems are collected;
+/// they are thrown together at the end, each as `FILE:LINE:COLUMN: column: message`.
+public final class ProfileCSVReader: BankStatementReader {
+    public let profile: BankProfile
+    public let format: String?
+    public internal(set) var warnings: [Finding] = []
+    var reader: CSVReader
+    /// Field to column index (several for `text`).
+    var indexes: [BankProfile.Field: [Int]] = [:]
+    /// Header names by index, for messages.
+    var names: [Int: String] = [:]
+    /// Where the columns of rules, extractions and the SEPA-keyword column are.
+    var ruleIndexes: [BankProfile.Column: Int] = [:]
+    var headerFieldCount = 0
+    var identity = EntryIdentity()
+    var findings: [Finding] = []
+    let rules: CompiledRules
+    private var queue: [BankRecord] = []
+    private var started = false
+    /// A row waiting for possible continuation rows (`[rows] continuation = true`).
+    var held: BankEntry?
+
+    /// The first 64 KiB are read ahead to settle the encoding (a UTF-8 file under a Latin-1 profile
+    /// is read as UTF-8) and the delimiter.
+    public init(source: any ByteSource, profile: BankProfile) throws {
+        self.profile = profile
+        format = "csv:" + profile.name
+        var head = [UInt8](repeating: 0, count: 64 * 1024)
+        var filled = 0
+        while filled < head.count {
+            let count = try head.withUnsafeMutableBytes { buffer in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        head.removeSubrange(filled...)
+        let encoding = TextEncoding.effective(declared: profile.encoding, head: head)
+        if profile.encoding.isUTF8 && !encoding.isUTF8 {
+            warnings.append(Finding(SourceLocation(file: source.path, line: 1),
+                                    "not UTF-8 as profile \(profile.name) says: read as Windows-1252"))
+        }
+        let replay = PrefixedByteSource(head: head, rest: source)
+        let input: any ByteSource = encoding.isUTF8 ? replay : TranscodingByteSource(source: replay, encoding: encoding)
+        reader = CSVReader(source: input, delimiter: profile.delimiters[0], quote: profile.quote ?? 0)
+        reader.lenientQuotes = profile.lenientQuotes
+        reader.escape = profile.escape ?? 0
+        rules = try CompiledRules(profile)
+        try reader.skipByteOrderMark()
+        try reader.skipLines(profile.skipLines)
+        if profile.delimiters.count > 1 {
+            reader.delimiter = CSVDialect.detectDelimiter(headerLine: try reader.peekFirstLine(),
+                                                          candidates: profile.delimiters)
+        }
+        if profile.hasHeader {
+            try readHeader()
+        } else {
+            for (field, columns) in profile.columns {
+                indexes[field] = columns.compactMap { $0.index.map { $0 - 1 } }
+            }
+            for column in rules.columns + (profile.sepaKeywordColumn.map { [$0] } ?? []) {
+                if let index = column.index { ruleIndexes[column] = index - 1 }
+            }
+        }
+    }
+
+    /// Finds the header among the first lines (preambles vary), then where each column is.
+    private func readHeader() throws {
+        let required = Set(profile.requiredHeaderNames)
+        var searched = 0
+        while searched < profile.headerSearchLines, try reader.next() {
+            searched += 1
+            let fields = (0..<reader.fieldCount).map { Self.headerName(reader.string($0) ?? "") }
+            guard required.isSubset(of: fields) else { continue }
+            for (index, name) in fields.enumerated() { names[index] = name }
+            headerFieldCount = fields.count
+            try resolveColumns(fields)
+            return
+        }
+        throw ReadError.invalid(SourceLocation(file: reader.path, line: 1),
+                                "no header row with the columns of profile \(profile.name) (\(profile.requiredHeaderNames.joined(separator: ", "))) in the first \(profile.headerSearchLines) lines")
+    }
+
+    static func headerName(_ text: String) -> String {
+        text.trimmingCharacters(in: "\u{FEFF}").collapsingWhitespace().lowercased()
+    }
+
+    private func resolveColumns(_ fields: [String]) throws {
+        var used = Set<Int>()
+        for (field, columns) in profile.columns {
+            indexes[field] = columns.compactMap { column in
+                guard let index = Self.index(of: column, in: fields) else { return nil }
+                used.insert(index)
+                return index
+            }
+        }
+        for column in rules.columns + (profile.sepaKeywordColumn.map { [$0] } ?? []) {
+            if let index = Self.index(of: column, in: fields) {
+                used.insert(index)
+                ruleIndexes[column] = index
+            }
+        }
+        if profile.isStrict {
+            for (index, name) in fields.enumerated() where !used.contains(index) && !name.isEmpty {
+                warnings.append(Finding(reader.recordLocation, "unknown column '\(name)' (column \(index + 1)) ignored"))
+            }
+        }
+    }
+
+    /// The index of a column in a header: by name (the n-th, or the last, of equal names) or position.
+    static func index(of column: BankProfile.Column, in fields: [String]) -> Int? {
+        if let index = column.index { return index - 1 }
+        guard let name = column.name?.lowercased() else { return nil }
+        let matches = fields.indices.filter { fields[$0] == name }
+        if column.occurrence == -1 { return matches.last }
+        return column.occurrence <= matches.count ? matches[column.occurrence - 1] : nil
+    }
+
+    public func next() throws -> BankRecord? {
+        if !queue.isEmpty { return queue.removeFirst() }
+        if !started {
+            started = true
+            let first = try nextEntry()
+            let transaction = first?.transactions.first
+            let info = StatementInfo(format: format!, id: "", account: transaction?.account ?? "",
+                                     currency: transaction?.amount.currency ?? profile.currency, balances: [],
+                                     date: nil, origin: SourceLocation(file: reader.path, line: 1))
+            if let first { queue.append(.entry(first)) }
+            return .statement(info)
+        }
+        if let entry = try nextEntry() { return .entry(entry) }
+        return nil
+    }
+
+    /// The next entry, continuation rows folded in; throws the collected problems at the end.
+    private func nextEntry() throws -> BankEntry? {
+        while try reader.next() {
+            do {
+                guard let row = try readRow() else { continue }
+                switch row {
+                case .entry(let entry):
+                    if profile.continuationRows {
+                        let previous = held
+                        held = entry
+                        if let previous { return finalize(previous) }
+                    } else {
+                        return entry
+                    }
+                case .continuation(let text):
+                    if held != nil {
+                        held!.transactions[0].text = (held!.transactions[0].text + " " + text).collapsingWhitespace()
+                    } else {
+                        findings.append(Finding(reader.recordLocation, "a row without date and amount before any transaction"))
+                    }
+                }
+            } catch ReadError.invalid(let found) {
+                findings += found
+            }
+        }
+        if let last = held {
+            held = nil
+            return finalize(last)
+        }
+        if !findings.isEmpty { throw ReadError.invalid(findings) }
+        return nil
+    }
+}
+
+/// The regular expressions of a profile, compiled once.
+struct CompiledRules {
+    var skip: [(BankProfile.Column, Regex<AnyRegexOutput>)] = []
+    var pending: [(BankProfile.Column, Regex<AnyRegexOutput>)] = []
+    var info: [(BankProfile.Column, Regex<AnyRegexOutput>)] = []
+    var extractions: [(BankProfile.Field, BankProfile.Column, Regex<AnyRegexOutput>)] = []
+
+    init(_ profile: BankProfile) throws {
+        func compile(_ rules: [BankProfile.RowRule]) throws -> [(BankProfile.Column, Regex<AnyRegexOutput>)] {
+            try rules.map { ($0.column, try Regex($0.pattern)) }
+        }
+        skip = try compile(profile.skipRows)
+        pending = try compile(profile.pendingRows)
+        info = try compile(profile.infoRows)
+        extractions = try profile.extractions.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+            ($0.key, $0.value.column, try Regex($0.value.pattern))
+        }
+    }
+
+    var columns: [BankProfile.Column] {
+        (skip + pending + info).map(\.0) + extractions.map(\.1)
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import ReconApp
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what recon reads from a bank file: statements, entries, transactions, warnings.")
+
+    @Argument(help: "A bank file (camt.052/053/054, MT940/MT942 or a bank CSV export).")
+    var file: String
+
+    @Option(help: "A built-in profile (see `recon profiles`) or a path to a profile .toml; default: detect.")
+    var profile: String?
+
+    @Option(help: "json (default) or csv (one row per transaction).")
+    var format: InspectOutput.Format = .json
+
+    func run() throws {
+        do {
+            let report = try InspectJob(path: file, profile: profile, limits: Limits.fromEnvironment()).run()
+            if format == .csv { printWarnings(report.warnings.map(\.description)) }
+            try InspectOutput.write(report, as: format, to: .standardOutput())
+        } catch {
+            fail(with: ReconFailure(error))
+        }
+    }
+}
+
+extension InspectOutput.Format: ExpressibleByArgument {}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import ReconApp
+
+struct Profiles: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the built-in bank profiles (CSV layouts and MT940 encodings).")
+
+    func run() throws {
+        Terminal.output(ProfilesJob.render())
+    }
+}
