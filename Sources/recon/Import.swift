@@ -31,6 +31,9 @@ struct ImportBank: ParsableCommand {
     @Argument(help: "Bank files (camt.05x XML, CSV …).")
     var files: [String]
 
+    @Option(help: "A bank profile (see `recon profiles`) or a profile .toml for every file; default: detect.")
+    var profile: String?
+
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
@@ -44,7 +47,7 @@ struct ImportBank: ParsableCommand {
         let progress = !quiet && Terminal.stderrIsTerminal ? ProgressLine(sink: Terminal.errorText) : nil
         let report = workspace.run { workspace in
             defer { progress?.finish() }
-            return try BankImport(paths: files).run(in: workspace, progress: progress.map { line in { line.entriesRead($0) } })
+            return try BankImport(paths: files, profile: profile).run(in: workspace, progress: progress.map { line in { line.entriesRead($0) } })
         }
         printWarnings(report.warnings.map(\.description))
         Terminal.output(WorkspaceText.bankImport(report) + "\n")

@@ -1,4 +1,5 @@
 import GRDB
+import ReconApp
 import ReconCore
 import ReconFormats
 
@@ -13,9 +14,12 @@ import ReconFormats
 /// their account (`StatementChain`).
 public struct BankImport: Sendable {
     public var paths: [String]
+    /// A bank profile (built-in name or .toml file) for every file, instead of detecting the format.
+    public var profile: String?
 
-    public init(paths: [String]) {
+    public init(paths: [String], profile: String? = nil) {
         self.paths = paths
+        self.profile = profile
     }
 
     public struct FileReport: Sendable {
@@ -48,6 +52,8 @@ public struct BankImport: Sendable {
     /// `progress` is told how many transactions have been read, after each entry.
     public func run(in workspace: Workspace, progress: ((Int) -> Void)? = nil) throws -> Report {
         let decode = Columns(path: workspace.databasePath)
+        let limits = try Limits.fromEnvironment()
+        let bankProfile = try profile.map(ProfileCatalog.profile)
         return try workspace.write { db in
             var report = Report()
             var findings: [Finding] = []
@@ -59,7 +65,7 @@ public struct BankImport: Sendable {
                 let log = try AuditLog.add(db, command: "import bank", file: Environment.absolutePath(path))
                 var file = FileReport(path: path)
                 do {
-                    let reader = try BankFile.open(path: path)
+                    let reader = try BankFile.open(path: path, profile: bankProfile, limits: limits)
                     var statement: StatementRecords.Tally?
                     func close() throws {
                         guard var tally = statement else { return }
