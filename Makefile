@@ -10,16 +10,16 @@ QUALITY := out/quality
 
 all: build
 
-# libxml2's headers come from Debian's libxml2-dev (found through pkg-config).
+# libxml2's headers come from Debian's libxml2-dev (found through pkg-config), SQLite's from libsqlite3-dev (GRDB).
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "recon needs Swift 6.1 or later: https://www.swift.org/install/linux/"; exit 1; }
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
+	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! test -f /usr/include/sqlite3.h; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "make: installing libxml2-dev and pkg-config with apt-get"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev pkg-config >/dev/null; \
+	    echo "make: installing libxml2-dev, libsqlite3-dev and pkg-config with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev libsqlite3-dev pkg-config >/dev/null; \
 	  else \
-	    echo "recon needs libxml2's headers and pkg-config. Install them with:"; \
-	    echo "  sudo apt-get install -y libxml2-dev pkg-config"; \
+	    echo "recon needs the headers of libxml2 and SQLite, and pkg-config. Install them with:"; \
+	    echo "  sudo apt-get install -y libxml2-dev libsqlite3-dev pkg-config"; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -47,8 +47,13 @@ quality: build
 	@echo
 	@python3 Tests/Quality/quality.py $(QUALITY)/truth_small.csv $(QUALITY)/run/settlements.csv
 
+# Workspace against stateless reconcile on the same generated files (BENCH_SIZE=small|medium|large).
+BENCH_SIZE ?= medium
+BENCH_DATA ?= out/bench-data
 bench: build
-	@echo "make bench: the benchmark suite comes with the performance issue; nothing to run yet."
+	@command -v python3 >/dev/null || { echo "make bench needs python3"; exit 1; }
+	@test -f $(BENCH_DATA)/camt053_$(BENCH_SIZE).xml || python3 $(GEN) --size $(BENCH_SIZE) --out $(BENCH_DATA)
+	Benchmarks/workspace-bench.sh $(BENCH_DATA)/invoices_$(BENCH_SIZE).csv $(BENCH_DATA)/camt053_$(BENCH_SIZE).xml
 
 clean:
 	rm -rf .build out

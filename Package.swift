@@ -14,6 +14,8 @@ let package = Package(
         // exceptions.xlsx is a ZIP of SpreadsheetML parts; user journal templates are Mustache.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // The workspace keeps its state in one SQLite file (issue 7).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // libxml2 behind one door: a module map and one shim header.
@@ -37,11 +39,16 @@ let package = Package(
         ),
         // The jobs the commands run: read inputs, reconcile, write outputs atomically.
         .target(name: "ReconApp", dependencies: ["ReconCore", "ReconFormats"]),
+        // The workspace: state across runs in one SQLite file (schema, imports, match, export, audit log).
+        .target(
+            name: "ReconWorkspace",
+            dependencies: ["ReconCore", "ReconFormats", "ReconApp", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The executable only parses arguments.
         .executableTarget(
             name: "recon",
             dependencies: [
-                "ReconApp", "ReconFormats",
+                "ReconApp", "ReconFormats", "ReconWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +67,10 @@ let package = Package(
                 "ReconFormats", "ReconTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "ReconWorkspaceTests",
+            dependencies: ["ReconWorkspace", "ReconTestSupport", "recon", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ReconAppTests",

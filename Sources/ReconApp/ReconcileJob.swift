@@ -137,7 +137,7 @@ public struct ReconcileJob: Sendable {
 
     /// Every transaction is settled, in the report or among the other entries; every voucher and
     /// every currency balances. A violation is a bug in recon: nothing is written.
-    static func checkInvariants(_ result: ReconciliationResult, transactionCount: Int) throws {
+    public static func checkInvariants(_ result: ReconciliationResult, transactionCount: Int) throws {
         var problems: [String] = []
         let settled = result.settledTransactions.values.reduce(0, +)
         let unsettledExceptions = result.exceptions.filter { !$0.isSettled }.count

@@ -61,7 +61,12 @@ struct ReconciliationRun {
         settleReceipt(transaction)
     }
 
-    mutating func finish() -> ReconciliationResult {
+    /// `earlier`: partial payments settled by earlier runs whose exceptions are still open; their
+    /// decisions' vouchers are dated `adjustmentDate`.
+    mutating func finish(earlier: [ReconException] = [], adjustmentDate: CalendarDate? = nil) -> ReconciliationResult {
+        for exception in earlier {
+            decideEarlierPartialPayment(exception, on: adjustmentDate ?? exception.transaction.bookingDate)
+        }
         reviewPartialPayments()
         for (id, decision) in decisions.sorted(by: { $0.value.origin.line < $1.value.origin.line })
         where !consumed.contains(id) {
@@ -137,7 +142,7 @@ struct ReconciliationRun {
                 kind: .partialPayment, transaction: transaction, candidates: rows.map { Candidate(invoiceId: $0.invoiceId) },
                 reason: "invoice \(last.invoiceId) is paid short by \(last.openAfter) \(last.currency.code), more than the underpayment tolerance",
                 suggestedAction: "full_settlement", isSettled: true)
-            rows += decidePartialPayment(exception, settled: rows)
+            rows += decidePartialPayment(exception, open: rows.filter { !$0.openAfter.isZero }.map(\.invoiceId))
         }
         result.settlements.append(contentsOf: rows)
         result.settledTransactions[transaction.amount.currency, default: 0] += 1

@@ -11,6 +11,7 @@ public final class OutputDirectory {
     public let path: String
     private var pending: [(temporary: String, final: String, writer: FileWriter)] = []
     private var committed = false
+    private var prepared = false
 
     /// Creates the directory (and its parents) when missing.
     public init(path: String) throws {
@@ -33,9 +34,17 @@ public final class OutputDirectory {
         return writer
     }
 
+    /// Syncs every file to disk without renaming any into place yet, so that a caller can record
+    /// elsewhere (a workspace's database) that the files exist before they appear.
+    public func prepare() throws {
+        guard !prepared else { return }
+        for entry in pending { try entry.writer.finish() }
+        prepared = true
+    }
+
     /// Syncs every file, then renames each into place, then syncs the directory.
     public func commit() throws {
-        for entry in pending { try entry.writer.finish() }
+        try prepare()
         for entry in pending where rename(entry.temporary, entry.final) != 0 {
             throw WriteError.errno(entry.final, "cannot rename into place")
         }
