@@ -47,13 +47,16 @@ quality: build
 	@echo
 	@python3 Tests/Quality/quality.py $(QUALITY)/truth_small.csv $(QUALITY)/run/settlements.csv
 
-# Workspace against stateless reconcile on the same generated files (BENCH_SIZE=small|medium|large).
-BENCH_SIZE ?= medium
+# Speed on generated data (Tests/Benchmarks/bench.py): parse camt and CSV, open items, match only,
+# reconcile — 100k and 1M payments, median of BENCH_RUNS runs. BENCH_SIZES=medium for a quick run;
+# BENCH_WORKSPACE=1 adds the workspace (import + match) against stateless reconcile.
+BENCH_SIZES ?= medium,large
+BENCH_RUNS ?= 5
 BENCH_DATA ?= out/bench-data
 bench: build
 	@command -v python3 >/dev/null || { echo "make bench needs python3"; exit 1; }
-	@test -f $(BENCH_DATA)/camt053_$(BENCH_SIZE).xml || python3 $(GEN) --size $(BENCH_SIZE) --out $(BENCH_DATA)
-	Benchmarks/workspace-bench.sh $(BENCH_DATA)/invoices_$(BENCH_SIZE).csv $(BENCH_DATA)/camt053_$(BENCH_SIZE).xml
+	python3 Tests/Benchmarks/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --data $(BENCH_DATA) \
+	  --gen $(GEN) $(if $(BENCH_WORKSPACE),--workspace)
 
 clean:
 	rm -rf .build out

@@ -2,7 +2,7 @@
 # Workspace against stateless reconcile on the same files (issue 7): wall time and peak memory of
 # `recon reconcile`, and of `recon init` + `import invoices` + `import bank` + `match`.
 #
-#   Benchmarks/workspace-bench.sh INVOICES.csv CAMT.xml [WORKDIR]
+#   Tests/Benchmarks/workspace-bench.sh INVOICES.csv CAMT.xml [WORKDIR]
 #
 # Uses the release build (.build/release/recon) and GNU time. WORKDIR (default: a new temporary
 # directory, removed afterwards) holds the outputs and the workspace.
