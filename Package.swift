@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Release builds of the hot modules skip Swift's dynamic exclusivity checks: the readers keep their
+/// state in class properties, and the checks cost ~15 % of CSV parsing (measured with perf). The
+/// compile-time checks stay, and debug builds (the tests) keep the dynamic ones.
+let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "recon",
     platforms: [.macOS(.v15)],
@@ -25,7 +30,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // Money, dates, open items, bank transactions, matching and settlement. No file I/O.
-        .target(name: "ReconCore"),
+        .target(name: "ReconCore", swiftSettings: releaseSpeed),
         // Readers (bytes -> values) and writers (values -> bytes).
         .target(
             name: "ReconFormats",
@@ -35,7 +40,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: releaseSpeed
         ),
         // The jobs the commands run: read inputs, reconcile, write outputs atomically.
         .target(name: "ReconApp", dependencies: ["ReconCore", "ReconFormats"]),

@@ -109,7 +109,7 @@ enum ProfileDetector {
         let encoding = TextEncoding.effective(declared: profile.encoding, head: head)
         let memory = MemoryByteSource(head, path: "<head>")
         let source: any ByteSource = encoding.isUTF8 ? memory : TranscodingByteSource(source: memory, encoding: encoding)
-        var reader = CSVReader(source: source, delimiter: profile.delimiters[0], quote: profile.quote ?? 0)
+        let reader = CSVReader(source: source, delimiter: profile.delimiters[0], quote: profile.quote ?? 0)
         reader.lenientQuotes = true
         reader.escape = profile.escape ?? 0
         do {
