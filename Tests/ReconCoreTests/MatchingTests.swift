@@ -59,7 +59,7 @@ import Testing
 
     func named(_ text: String, ref: String? = nil, e2e: String? = nil) -> [String] {
         let extractor = ReferenceExtractor(index: ItemIndex(book), patterns: [])
-        let evidence = extractor.evidence(for: payment("1.00", ref: ref, e2e: e2e, text: text), book: book)
+        let evidence = extractor.evidence(for: payment("1.00", ref: ref, e2e: e2e, text: text))
         return evidence.named.map { book[$0.item].invoiceId }
     }
 
@@ -84,11 +84,11 @@ import Testing
     @Test func aReferenceOneEditAwayIsOnlyASuggestion() {
         let extractor = ReferenceExtractor(index: ItemIndex(book), patterns: [])
         let transposed = payment("1.00", ref: "RF18539007547304")
-        let evidence = extractor.evidence(for: transposed, book: book)
+        let evidence = extractor.evidence(for: transposed)
         #expect(evidence.named.isEmpty)
         #expect(extractor.suggestions(for: transposed, evidence: evidence).map { book[$0].invoiceId } == ["INV-1023"])
         let typoInText = payment("1.00", text: "Faktura 20000071")
-        #expect(extractor.suggestions(for: typoInText, evidence: extractor.evidence(for: typoInText, book: book))
+        #expect(extractor.suggestions(for: typoInText, evidence: extractor.evidence(for: typoInText))
             .map { book[$0].invoiceId } == ["20000017"])
     }
 }

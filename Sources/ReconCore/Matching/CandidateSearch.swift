@@ -17,13 +17,16 @@ struct CandidateSearch: Sendable {
     let settlement: SettlementPolicy
     let matching: MatchingPolicy
 
-    /// What `amount` is to `items` paid on `date`.
-    func amountFit(_ amount: Money, items: [OpenItem], on date: CalendarDate) -> MatchCriteria.Amount {
+    /// What `amount` is to the items at `items` (those still open) paid on `date`.
+    func amountFit(_ amount: Money, items: [Int], book: OpenItemBook, on date: CalendarDate) -> MatchCriteria.Amount {
         let zero = Money.zero(amount.currency)
         var open = zero, target = zero
-        for item in items {
-            open += item.openAmount
-            target += item.openAmount - item.availableDiscount(on: date, policy: settlement).amount
+        for index in items {
+            book.withItem(index) { item in
+                guard !item.openAmount.isZero else { return }
+                open += item.openAmount
+                target += item.openAmount - item.availableDiscount(on: date, policy: settlement).amount
+            }
         }
         if amount == open { return .exact }
         if amount == target { return .discount }
@@ -35,11 +38,12 @@ struct CandidateSearch: Sendable {
     /// Items of one customer whose open or discounted amount equals `amount`.
     func itemsWithAmount(_ amount: Money, among items: [Int], book: OpenItemBook, on date: CalendarDate) -> [Int] {
         items.filter { index in
-            let item = book[index]
-            guard item.currency == amount.currency, item.openAmount.isPositive else { return false }
-            if item.openAmount == amount { return true }
-            let discount = item.availableDiscount(on: date, policy: settlement).amount
-            return !discount.isZero && item.openAmount - discount == amount
+            book.withItem(index) { item in
+                guard item.currency == amount.currency, item.openAmount.isPositive else { return false }
+                if item.openAmount == amount { return true }
+                let discount = item.availableDiscount(on: date, policy: settlement).amount
+                return !discount.isZero && item.openAmount - discount == amount
+            }
         }
     }
 
@@ -50,9 +54,10 @@ struct CandidateSearch: Sendable {
             .prefix(matching.maxSubsetItems))
         guard pool.count >= 2 else { return [] }
         let values: [[Int64]] = pool.map { index in
-            let item = book[index]
-            let discount = item.availableDiscount(on: date, policy: settlement).amount
-            return discount.isZero ? [item.openAmount.minorUnits] : [item.openAmount.minorUnits, (item.openAmount - discount).minorUnits]
+            book.withItem(index) { item in
+                let discount = item.availableDiscount(on: date, policy: settlement).amount
+                return discount.isZero ? [item.openAmount.minorUnits] : [item.openAmount.minorUnits, (item.openAmount - discount).minorUnits]
+            }
         }
         let target = amount.minorUnits
         var found: [[Int]] = []

@@ -2,97 +2,103 @@
 ///
 /// - Complexity: built in O(n); a lookup is O(1), a one-edit search O(length × alphabet).
 struct ItemIndex: Sendable {
-    private var byReference: MultiMap<String>
-    private var byInvoiceKey: MultiMap<String>
-    private var byNumericCore: MultiMap<String>
-    /// FNV-1a hashes of every reference and invoice key: a one-edit variant is looked up (as a
-    /// String) only when its hash is known, which spares ~150 lookups per mistyped reference.
-    private var keyHashes: Set<UInt64> = []
-    /// FNV-1a hashes of the numbers inside ids, the same way.
-    private var coreHashes: Set<UInt64> = []
+    private var byReference: KeyTable
+    private var byInvoiceKey: KeyTable
+    private var byNumericCore: KeyTable
+    /// Every reference and invoice key, and every number inside an id, for the questions whose
+    /// answer is nearly always no (a word of a payment's text, a variant of a mistyped reference).
+    private var keyFilter: KeyFilter
+    private var coreFilter: KeyFilter
     /// Items by customer, oldest invoice first.
     private(set) var byCustomer: [String: [Int]] = [:]
+    /// Whether each item's invoice id is only digits (spaces, dashes and the like aside).
+    private var numericIds: [Bool] = []
 
     init(_ book: OpenItemBook) {
-        byInvoiceKey = MultiMap(capacity: book.count)
-        byReference = MultiMap(capacity: book.count)
-        byNumericCore = MultiMap(capacity: book.count)
-        keyHashes.reserveCapacity(book.count * 2)
-        for (index, item) in book.items.enumerated() {
+        byInvoiceKey = KeyTable(capacity: book.count)
+        byReference = KeyTable(capacity: book.count)
+        byNumericCore = KeyTable(capacity: book.count)
+        keyFilter = KeyFilter(keys: book.count * 2)
+        coreFilter = KeyFilter(keys: book.count)
+        numericIds.reserveCapacity(book.count)
+        for index in 0..<book.count {
+            let item = book[index]
             let key = Normalization.key(item.invoiceId)
+            numericIds.append(key.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
             byInvoiceKey.insert(index, for: key)
-            keyHashes.insert(ItemIndex.hash(key.utf8))
+            keyFilter.insert(KeyFilter.hash(key.utf8))
             if let core = Normalization.numericCore(key) {
                 byNumericCore.insert(index, for: core)
-                coreHashes.insert(ItemIndex.hash(core.utf8))
+                coreFilter.insert(KeyFilter.hash(core.utf8))
             }
             if let reference = item.reference {
                 let referenceKey = Normalization.key(reference)
                 if !referenceKey.isEmpty && referenceKey != key {
                     byReference.insert(index, for: referenceKey)
-                    keyHashes.insert(ItemIndex.hash(referenceKey.utf8))
+                    keyFilter.insert(KeyFilter.hash(referenceKey.utf8))
                 }
             }
             byCustomer[item.customerId, default: []].append(index)
         }
-        for (customer, items) in byCustomer {
+        for (customer, items) in byCustomer where items.count > 1 {
             byCustomer[customer] = items.sorted { (book[$0].invoiceDate, $0) < (book[$1].invoiceDate, $1) }
         }
     }
 
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
     /// Whether some reference or invoice key may be `key` (false: certainly none is).
-    func mayHaveKey(_ key: String) -> Bool { keyHashes.contains(ItemIndex.hash(key.utf8)) }
+    func mayHaveKey(_ key: String) -> Bool { keyFilter.mayContain(KeyFilter.hash(key.utf8)) }
 
     /// Whether some id may hold the number `core` (false: certainly none does).
-    func mayHaveCore(_ core: some Sequence<UInt8>) -> Bool { coreHashes.contains(ItemIndex.hash(core)) }
+    func mayHaveCore(_ core: UnsafeBufferPointer<UInt8>) -> Bool { coreFilter.mayContain(KeyFilter.hash(core)) }
+
+    /// Whether the invoice id of item `index` is a plain number (`20000017`, `2000-0017`).
+    func hasNumericId(_ index: Int) -> Bool { numericIds[index] }
 
     /// Items whose printed reference has this key.
-    func items(withReference key: String) -> [Int] { byReference[key] }
+    func items(withReference key: String) -> KeyTable.Hits { byReference.items(key) }
 
     /// Items whose invoice id has this key.
-    func items(withInvoiceKey key: String) -> [Int] { byInvoiceKey[key] }
+    func items(withInvoiceKey key: String) -> KeyTable.Hits { byInvoiceKey.items(key) }
 
     /// Items whose id holds this number (leading zeros stripped).
-    func items(withNumericCore core: String) -> [Int] { byNumericCore[core] }
+    func items(withNumericCore core: UnsafeBufferPointer<UInt8>) -> KeyTable.Hits { byNumericCore.items(core) }
 
     /// Items whose reference or id is one edit (one wrong character, or two neighbours swapped) away
     /// from `key`.
     func itemsOneEditAway(from key: String) -> [Int] {
         // Keys are upper-case ASCII letters and digits (see `Normalization.key`); anything else
         // cannot be one edit from an item's key.
-        let characters = Array(key.utf8)
-        guard characters.count >= 4, characters.allSatisfy({ $0 < 0x80 }) else { return [] }
+        var variant = Array(key.utf8)
+        guard variant.count >= 4, variant.allSatisfy({ $0 < 0x80 }) else { return [] }
+        let characters = variant
         let digits = Array("0123456789".utf8)
         let alphabet = characters.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? digits : digits + Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
         var found: [Int] = []
-        func check(_ variant: [UInt8]) {
-            guard keyHashes.contains(ItemIndex.hash(variant)) else { return }
-            let candidate = String(decoding: variant, as: UTF8.self)
-            for index in byReference[candidate] + byInvoiceKey[candidate] where !found.contains(index) {
-                found.append(index)
+        let hash = KeyFilter.hash(characters)
+        let weights = KeyFilter.weights(length: characters.count)
+        variant.withUnsafeMutableBufferPointer { variant in
+            let bytes = UnsafeBufferPointer(variant)
+            func check() {
+                for index in byReference.items(bytes) where !found.contains(index) { found.append(index) }
+                for index in byInvoiceKey.items(bytes) where !found.contains(index) { found.append(index) }
             }
-        }
-        var variant = characters
-        for position in characters.indices {
-            for replacement in alphabet where replacement != characters[position] {
-                variant[position] = replacement
-                check(variant)
+            for position in characters.indices {
+                let old = characters[position]
+                for replacement in alphabet where replacement != old
+                && keyFilter.mayContain(KeyFilter.replacing(hash, weight: weights[position], old: old, new: replacement)) {
+                    variant[position] = replacement
+                    check()
+                }
+                variant[position] = old
             }
-            variant[position] = characters[position]
-        }
-        for position in characters.indices.dropLast() where characters[position] != characters[position + 1] {
-            variant.swapAt(position, position + 1)
-            check(variant)
-            variant.swapAt(position, position + 1)
+            for position in characters.indices.dropLast() where characters[position] != characters[position + 1] {
+                let swapped = KeyFilter.swapping(hash, first: characters[position], second: characters[position + 1],
+                                                 weights: (weights[position], weights[position + 1]))
+                guard keyFilter.mayContain(swapped) else { continue }
+                variant.swapAt(position, position + 1)
+                check()
+                variant.swapAt(position, position + 1)
+            }
         }
         return found
     }

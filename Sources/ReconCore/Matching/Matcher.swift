@@ -29,9 +29,29 @@ struct Matcher {
         search = CandidateSearch(settlement: settlement, matching: policy)
     }
 
-    func decide(_ transaction: BankTransaction, book: OpenItemBook, on date: CalendarDate) -> MatchDecision {
-        var evidence = extractor.evidence(for: transaction, book: book)
-        let payer = payers.identify(iban: transaction.payerIban, name: transaction.payerName)
+    /// What a payment says by itself, before any balance is looked at: the items its references
+    /// name (with the suggestions when they name none) and who paid. It reads only what never
+    /// changes during a run, so it can be worked out on another thread ahead of `decide`.
+    struct Clues: Sendable {
+        var evidence: ReferenceEvidence
+        var payer: PayerMatch
+        /// Whether `evidence.suggestions` has been filled (it is when the references name nothing).
+        var hasSuggestions: Bool
+    }
+
+    func clues(for transaction: BankTransaction) -> Clues {
+        var evidence = extractor.evidence(for: transaction)
+        let hasSuggestions = evidence.named.isEmpty
+        if hasSuggestions { evidence.suggestions = extractor.suggestions(for: transaction, evidence: evidence) }
+        return Clues(evidence: evidence, payer: payers.identify(iban: transaction.payerIban, name: transaction.payerName),
+                     hasSuggestions: hasSuggestions)
+    }
+
+    /// `clues`: `clues(for: transaction)`, when worked out ahead.
+    func decide(_ transaction: BankTransaction, clues: Clues? = nil, book: OpenItemBook, on date: CalendarDate) -> MatchDecision {
+        let clues = clues ?? self.clues(for: transaction)
+        var evidence = clues.evidence
+        let payer = clues.payer
         let currency = transaction.amount.currency
         var candidates: [MatchCandidate] = []
 
@@ -40,34 +60,34 @@ struct Matcher {
         //    own items give a better one (a mistyped number can name someone else's invoice).
         var namedProblem: MatchDecision?
         if !evidence.named.isEmpty {
-            let named = evidence.named.map { (item: book[$0.item], index: $0.item, source: $0.source) }
-            let inCurrency = named.filter { $0.item.currency == currency }
-            let open = inCurrency.filter { !$0.item.openAmount.isZero }
+            let named = evidence.named
+            let inCurrency = named.filter { book[$0.item].currency == currency }
+            let open = inCurrency.filter { !book[$0.item].openAmount.isZero }
             if inCurrency.isEmpty {
-                let item = named[0].item
-                namedProblem = .exception(kind: .currencyMismatch, candidates: named.map { Candidate(invoiceId: $0.item.invoiceId) },
-                                          reason: "invoice \(item.invoiceId) is in \(item.currency.code), the payment in \(currency.code)")
+                let first = named[0].item
+                namedProblem = .exception(kind: .currencyMismatch, candidates: named.map { Candidate(invoiceId: book[$0.item].invoiceId) },
+                                          reason: "invoice \(book[first].invoiceId) is in \(book[first].currency.code), the payment in \(currency.code)")
             } else if open.isEmpty {
-                namedProblem = .exception(kind: .alreadySettled, candidates: inCurrency.map { Candidate(invoiceId: $0.item.invoiceId) },
-                                          reason: "invoice \(inCurrency[0].item.invoiceId) has no open amount left")
+                namedProblem = .exception(kind: .alreadySettled, candidates: inCurrency.map { Candidate(invoiceId: book[$0.item].invoiceId) },
+                                          reason: "invoice \(book[inCurrency[0].item].invoiceId) has no open amount left")
             }
-            let customers = Array(Set(open.map(\.item.customerId))).sorted()
+            let customers = Array(Set(open.map { book[$0.item].customerId })).sorted()
             for customer in customers {
-                let group = open.filter { $0.item.customerId == customer }
-                guard group.contains(where: { $0.item.openAmount.isPositive }) else { continue }
+                let group = open.filter { book[$0.item].customerId == customer }
+                guard group.contains(where: { book[$0.item].openAmount.isPositive }) else { continue }
                 let strongest = group.map(\.source).min()!
                 let check = strongest == .reference ? evidence.check : nil
-                candidates.append(candidate(group.map(\.index), basis: .named, reference: .named(strongest, check),
+                candidates.append(candidate(group.map(\.item), basis: .named, reference: .named(strongest, check),
                                             payer: payer, transaction: transaction, book: book, on: date))
             }
             if candidates.isEmpty && namedProblem == nil {
-                namedProblem = .exception(kind: .ambiguous, candidates: open.map { Candidate(invoiceId: $0.item.invoiceId) },
+                namedProblem = .exception(kind: .ambiguous, candidates: open.map { Candidate(invoiceId: book[$0.item].invoiceId) },
                                           reason: "the payment names only credit notes or credits")
             }
         }
         // 2. When the references do not decide: the payer's items by amount, and suggestions.
         if !isDecided(candidates) {
-            evidence.suggestions = extractor.suggestions(for: transaction, evidence: evidence)
+            if !clues.hasSuggestions { evidence.suggestions = extractor.suggestions(for: transaction, evidence: evidence) }
             candidates += payerCandidates(payer, evidence: evidence, transaction: transaction, book: book, on: date)
             for item in evidence.suggestions where !candidates.contains(where: { $0.items == [item] }) {
                 guard book[item].currency == currency, book[item].openAmount.isPositive else { continue }
@@ -91,8 +111,8 @@ struct Matcher {
         let amount = transaction.amount
         let reference: MatchCriteria.Reference = .none
         for customer in payer.customers {
-            let items = (index.byCustomer[customer] ?? []).filter {
-                book[$0].currency == amount.currency && !book[$0].openAmount.isZero
+            let items = (index.byCustomer[customer] ?? []).filter { index in
+                book.withItem(index) { $0.currency == amount.currency && !$0.openAmount.isZero }
             }
             guard !items.isEmpty else { continue }
             let single = search.itemsWithAmount(amount, among: items, book: book, on: date)
@@ -141,8 +161,7 @@ struct Matcher {
     private func candidate(_ items: [Int], basis: MatchCandidate.Basis, reference: MatchCriteria.Reference,
                            payer: PayerMatch, transaction: BankTransaction, book: OpenItemBook,
                            on date: CalendarDate) -> MatchCandidate {
-        let values = items.map { book[$0] }
-        let customer = values[0].customerId
+        let customer = book[items[0]].customerId
         let payerFit: MatchCriteria.Payer
         if payer.customers.contains(customer) {
             payerFit = .matched(payer.method)
@@ -151,8 +170,8 @@ struct Matcher {
         } else {
             payerFit = .other(payer.customers)
         }
-        let amount = search.amountFit(transaction.amount, items: values.filter { !$0.openAmount.isZero }, on: date)
-        let earliest = values.map(\.invoiceDate).min()!
+        let amount = search.amountFit(transaction.amount, items: items, book: book, on: date)
+        let earliest = items.lazy.map { book[$0].invoiceDate }.min()!
         let criteria = MatchCriteria(reference: reference, payer: payerFit, amount: amount, isUniqueAmount: false,
                                      isDatePlausible: transaction.bookingDate >= earliest.adding(days: -7))
         return MatchCandidate(items: items, basis: basis, criteria: criteria)

@@ -31,7 +31,7 @@ struct ReferenceEvidence: Sendable {
     /// (filled by the matcher when the references do not decide).
     var suggestions: [Int] = []
 
-    mutating func add(_ items: [Int], _ source: ReferenceSource) {
+    mutating func add(_ items: some Sequence<Int>, _ source: ReferenceSource) {
         for item in items {
             if let existing = named.firstIndex(where: { $0.item == item }) {
                 if source < named[existing].source { named[existing].source = source }
@@ -47,7 +47,7 @@ struct ReferenceExtractor {
     let index: ItemIndex
     let patterns: [Regex<AnyRegexOutput>]
 
-    func evidence(for transaction: BankTransaction, book: OpenItemBook) -> ReferenceEvidence {
+    func evidence(for transaction: BankTransaction) -> ReferenceEvidence {
         var evidence = ReferenceEvidence()
         if let reference = transaction.structuredRef, !reference.isEmpty {
             let key = Normalization.key(reference)
@@ -61,7 +61,7 @@ struct ReferenceExtractor {
             evidence.add(index.items(withReference: key), .endToEnd)
             evidence.add(index.items(withInvoiceKey: key), .invoiceId)
         }
-        scan(transaction.text, into: &evidence, book: book)
+        scan(transaction.text, into: &evidence)
         for pattern in patterns {
             for match in transaction.text.matches(of: pattern) {
                 let captured = match.output.count > 1 ? match.output[1].substring : match.output[0].substring
@@ -95,7 +95,7 @@ struct ReferenceExtractor {
 
     /// Looks up every token of the text, and runs of up to three tokens separated by a single
     /// space, dash or line break (`INV-10 23` → `INV1023`).
-    private func scan(_ text: String, into evidence: inout ReferenceEvidence, book: OpenItemBook) {
+    private func scan(_ text: String, into evidence: inout ReferenceEvidence) {
         let tokens = ReferenceExtractor.tokens(of: text)
         for start in tokens.indices {
             var key = ""
@@ -103,18 +103,18 @@ struct ReferenceExtractor {
                 if end > start && !tokens[end].joinable { break }
                 key += tokens[end].key
                 guard key.utf8.count >= 3 else { continue }
-                // Nearly every token is no id: a hash test spares the dictionary lookups.
+                // Nearly every word is no id: the filters spare the lookups.
                 if index.mayHaveKey(key) {
                     evidence.add(index.items(withInvoiceKey: key), .text)
                     evidence.add(index.items(withReference: key), .textReference)
                 }
-                let utf8 = key.utf8
-                if utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                    let core = utf8.drop { $0 == 0x30 }
-                    guard index.mayHaveCore(core) else { continue }
-                    for item in index.items(withNumericCore: String(decoding: core, as: UTF8.self)) {
-                        let id = Normalization.key(book[item].invoiceId)
-                        evidence.add([item], id.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? .text : .textNumber)
+                key.withUTF8 { utf8 in
+                    guard utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return }
+                    let zeros = utf8.prefix { $0 == 0x30 }.count
+                    let core = UnsafeBufferPointer(rebasing: utf8[zeros...])
+                    guard index.mayHaveCore(core) else { return }
+                    for item in index.items(withNumericCore: core) {
+                        evidence.add(CollectionOfOne(item), index.hasNumericId(item) ? .text : .textNumber)
                     }
                 }
             }

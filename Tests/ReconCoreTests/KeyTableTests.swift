@@ -1,0 +1,120 @@
+import Testing
+@testable import ReconCore
+
+/// The byte-keyed table and the Bloom filter behind the item index, checked against a dictionary.
+@Suite struct KeyTableTests {
+    /// A deterministic generator, so that a failure names a case that can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9e37_79b9_7f4a_7c15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            z = (z ^ (z >> 27)) &* 0x94d4_9bb1_33b1_11eb
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func randomKey(_ generator: inout Generator) -> String {
+        let alphabet = Array("0123456789ABCDEFX-")
+        let length = Int.random(in: 1...14, using: &generator)
+        return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    @Test(arguments: [0, 1, 7, 5_000])
+    func agreesWithADictionaryThroughGrowth(capacity: Int) {
+        var generator = Generator(state: UInt64(capacity))
+        var table = KeyTable(capacity: capacity)
+        var model: [String: [Int]] = [:]
+        for item in 0..<20_000 {
+            // Few distinct short keys: many keys carry several items.
+            let key = Self.randomKey(&generator)
+            table.insert(item, for: key)
+            model[key, default: []].append(item)
+        }
+        #expect(table.count == model.count)
+        for (key, items) in model {
+            #expect(Array(table.items(key)) == items, "\(key)")
+        }
+        for _ in 0..<2_000 {
+            let probe = Self.randomKey(&generator) + "Z"
+            #expect(table.items(probe).isEmpty)
+            #expect(Array(table.items(Array(probe.utf8))) == [])
+        }
+    }
+
+    @Test func theEmptyKeyAndLongKeysAreKeysLikeAnyOther() {
+        var table = KeyTable()
+        let long = String(repeating: "7", count: 300)
+        table.insert(1, for: "")
+        table.insert(2, for: long)
+        table.insert(3, for: long)
+        #expect(Array(table.items("")) == [1])
+        #expect(Array(table.items(long)) == [2, 3])
+        #expect(table.items(String(long.dropLast())).isEmpty)
+    }
+
+    @Test func theFilterNeverForgetsAKeyAndRejectsMostOthers() {
+        var generator = Generator(state: 42)
+        var filter = KeyFilter(keys: 10_000)
+        var inserted = Set<String>()
+        for _ in 0..<10_000 {
+            let key = Self.randomKey(&generator) + Self.randomKey(&generator)
+            inserted.insert(key)
+            filter.insert(KeyFilter.hash(key.utf8))
+        }
+        for key in inserted { #expect(filter.mayContain(KeyFilter.hash(key.utf8)), "\(key)") }
+        var falsePositives = 0
+        var probes = 0
+        while probes < 10_000 {
+            let key = "Q" + Self.randomKey(&generator)
+            guard !inserted.contains(key) else { continue }
+            probes += 1
+            if filter.mayContain(KeyFilter.hash(key.utf8)) { falsePositives += 1 }
+        }
+        // ~5 % at 8 bits a key; a broken hash or position function lands far above.
+        #expect(falsePositives < 1_000, "\(falsePositives) false positives in 10 000")
+    }
+
+    @Test func editedHashesEqualTheHashOfTheEditedKey() {
+        var generator = Generator(state: 7)
+        for _ in 0..<500 {
+            let key = Array(Self.randomKey(&generator).utf8) + Array("0042".utf8)
+            let hash = KeyFilter.hash(key)
+            let weights = KeyFilter.weights(length: key.count)
+            let position = Int.random(in: 0..<key.count, using: &generator)
+            let new = UInt8.random(in: 0x30...0x5A, using: &generator)
+            var replaced = key
+            replaced[position] = new
+            #expect(KeyFilter.replacing(hash, weight: weights[position], old: key[position], new: new)
+                    == KeyFilter.hash(replaced))
+            let left = Int.random(in: 0..<(key.count - 1), using: &generator)
+            var swapped = key
+            swapped.swapAt(left, left + 1)
+            #expect(KeyFilter.swapping(hash, first: key[left], second: key[left + 1],
+                                       weights: (weights[left], weights[left + 1]))
+                    == KeyFilter.hash(swapped))
+        }
+    }
+}
+
+@Suite struct ConcurrentlyTests {
+    struct Failure: Error, Equatable { let name: String }
+
+    @Test func bothResultsComeBack() {
+        let (a, b) = concurrently({ (1...1_000).reduce(0, +) }, { String(repeating: "x", count: 3) })
+        #expect(a == 500_500)
+        #expect(b == "xxx")
+    }
+
+    @Test func theFirstErrorWinsAsInASequentialRun() {
+        #expect(throws: Failure(name: "first")) {
+            _ = try concurrently({ () throws -> Int in throw Failure(name: "first") },
+                                 { () throws -> Int in throw Failure(name: "second") })
+        }
+        #expect(throws: Failure(name: "second")) {
+            _ = try concurrently({ () throws -> Int in 1 },
+                                 { () throws -> Int in throw Failure(name: "second") })
+        }
+    }
+}
