@@ -55,20 +55,30 @@ public struct ReconcileJob: Sendable {
     public func run() throws -> Report {
         var timer = PhaseTimer()
         let config = try configPath.map(ConfigReader.read(path:)) ?? ReconConfig()
-        var itemsReader = OpenItemsReader()
-        let items = try itemsReader.read(FileByteSource(path: invoicesPath))
-        timer.mark("read open items")
-        let profiles = profile.map { name in Dictionary(uniqueKeysWithValues: bankPaths.map { ($0, name) }) } ?? [:]
-        let bank = try BankInput.read(paths: bankPaths, profiles: profiles,
-                                      progress: progress.map { line in { line.entriesRead($0) } })
         let decisions = try decisionsPath.map { try DecisionsReader.read(path: $0) } ?? []
         let customers = try customersPath.map { try CustomersReader.read(FileByteSource(path: $0)) } ?? [:]
         let templates = try loadTemplates()
-        timer.mark("read bank files")
-
         let reconciler = Reconciler(policy: config.settlement, matching: config.matching, accounts: config.accounts)
-        let result = reconciler.reconcile(openItems: items, transactions: bank.transactions, decisions: decisions,
-                                          customers: customers,
+        let profiles = profile.map { name in Dictionary(uniqueKeysWithValues: bankPaths.map { ($0, name) }) } ?? [:]
+        // The open items are read and indexed on one core while the bank files are read on the
+        // other; an error in the open items is reported first, as when they were read first.
+        let ((prepared, itemWarnings, itemsTimes), bank) = try concurrently({
+            let reading = PhaseTimer.Stopwatch()
+            var itemsReader = OpenItemsReader()
+            let items = try itemsReader.read(FileByteSource(path: invoicesPath))
+            let read = reading.reading
+            let indexing = PhaseTimer.Stopwatch()
+            let prepared = reconciler.prepare(openItems: items, decisions: decisions, customers: customers)
+            return (prepared, itemsReader.warnings, [read, indexing.reading])
+        }, {
+            try BankInput.read(paths: bankPaths, profiles: profiles,
+                               progress: progress.map { line in { line.entriesRead($0) } })
+        })
+        timer.note("read open items (beside)", itemsTimes[0])
+        timer.note("index open items (beside)", itemsTimes[1])
+        timer.mark("read inputs")
+
+        let result = reconciler.reconcile(prepared, transactions: bank.transactions,
                                           progress: progress.map { line in { line.transactionsMatched($0) } })
         progress?.finish()
         // A decisions file is applied whole or not at all.
@@ -82,34 +92,44 @@ public struct ReconcileJob: Sendable {
         let summaryJSON = SummaryWriter.json(result.summary, decisionsApplied: result.appliedDecisions.count,
                                              inputs: inputs)
         let output = try OutputDirectory(path: outputPath)
-        try ReportWriters.writeSettlements(result.settlements, to: output.create("settlements.csv"))
-        try ReportWriters.writeJournal(result.vouchers, to: output.create("journal.csv"))
-        try ReportWriters.writeExceptions(result.exceptions, to: output.create("exceptions.csv"), dialect: csvDialect)
-        try OpenItemsWriter.write(result.openItems, to: output.create("open-items.csv"))
-        try ReportWriters.writeOtherEntries(result.otherEntries, to: output.create("other-entries.csv"))
-        try ReportWriters.writeAppliedDecisions(result.appliedDecisions, to: output.create("decisions-applied.csv"))
-        try output.create("summary.json").write(summaryJSON)
-        timer.mark("write csv and json")
-        try ExceptionsWorkbook.write(result.exceptions, summary: result.summary,
-                                     to: output.create(ExceptionsWorkbook.fileName))
-        try HTMLReportWriter.write(.init(summary: result.summary, settlements: result.settlements,
-                                         exceptions: result.exceptions, decisionsApplied: result.appliedDecisions.count),
-                                   to: output.create(HTMLReportWriter.fileName))
-        timer.mark("write xlsx and html")
-        var files = Self.outputFiles + Self.reportFiles
-        var warnings = itemsReader.warnings + bank.warnings
-        let journal = JournalInput(vouchers: result.vouchers, settlements: result.settlements,
-                                   newCredits: result.newCredits, accounts: config.accounts,
-                                   transactions: bank.transactions)
-        for format in uniqueFormats {
-            let written = try JournalWriters.write(format, input: journal, templates: templates, to: output)
-            files += written.files
-            warnings += written.warnings.map { Finding(SourceLocation(file: outputPath + "/" + $0.location.file,
-                                                                      line: $0.location.line), $0.message) }
-        }
+        // The workbook and the HTML report are written on one core while the CSV files and the
+        // journals are written on the other: different files, the same bytes as one after the other.
+        let workbook = try output.create(ExceptionsWorkbook.fileName)
+        let html = try output.create(HTMLReportWriter.fileName)
+        let (journalOutput, reportsTime) = try concurrently({
+            try ReportWriters.writeSettlements(result.settlements, to: output.create("settlements.csv"))
+            try ReportWriters.writeJournal(result.vouchers, to: output.create("journal.csv"))
+            try ReportWriters.writeExceptions(result.exceptions, to: output.create("exceptions.csv"), dialect: csvDialect)
+            try OpenItemsWriter.write(result.openItems, to: output.create("open-items.csv"))
+            try ReportWriters.writeOtherEntries(result.otherEntries, to: output.create("other-entries.csv"))
+            try ReportWriters.writeAppliedDecisions(result.appliedDecisions, to: output.create("decisions-applied.csv"))
+            try output.create("summary.json").write(summaryJSON)
+            let journal = JournalInput(vouchers: result.vouchers, settlements: result.settlements,
+                                       newCredits: result.newCredits, accounts: config.accounts,
+                                       transactions: bank.transactions)
+            var files: [String] = [], warnings: [Finding] = []
+            for format in uniqueFormats {
+                let written = try JournalWriters.write(format, input: journal, templates: templates, to: output)
+                files += written.files
+                warnings += written.warnings.map { Finding(SourceLocation(file: outputPath + "/" + $0.location.file,
+                                                                          line: $0.location.line), $0.message) }
+            }
+            return (files: files, warnings: warnings)
+        }, {
+            let watch = PhaseTimer.Stopwatch()
+            try ExceptionsWorkbook.write(result.exceptions, summary: result.summary, to: workbook)
+            try HTMLReportWriter.write(.init(summary: result.summary, settlements: result.settlements,
+                                             exceptions: result.exceptions, decisionsApplied: result.appliedDecisions.count),
+                                       to: html)
+            return watch.reading
+        })
+        timer.note("write xlsx and html (beside)", reportsTime)
+        timer.mark("write outputs")
         try output.commit()
-        timer.mark("journals and commit")
+        timer.mark("commit")
         timer.report()
+        let files = Self.outputFiles + Self.reportFiles + journalOutput.files
+        let warnings = itemWarnings + bank.warnings + journalOutput.warnings
         return Report(result: result, warnings: warnings, summaryJSON: summaryJSON, outputPath: outputPath, files: files)
     }
 

@@ -20,6 +20,20 @@ public struct ReconciliationResult: Sendable {
     public var summary = Summary(currencies: [], vouchers: 0, unbalancedVouchers: 0)
 }
 
+/// A reconciliation whose open items are indexed, waiting for its transactions (`Reconciler.prepare`).
+/// A class, so that the run (and the million items in its book) is changed in place, never copied.
+public final class PreparedReconciliation: @unchecked Sendable {
+    // Unchecked: it is handed from the thread that prepared it to the one that reconciles, and used
+    // by one thread at a time.
+    fileprivate var run: ReconciliationRun
+    /// A prepared run takes one list of transactions: its book changes as they are settled.
+    fileprivate var used = false
+
+    init(run: ReconciliationRun) {
+        self.run = run
+    }
+}
+
 /// Reconciles bank transactions with open items: each transaction ends up settled, in the
 /// exception report, or among the other entries — never nowhere.
 public struct Reconciler: Sendable {
@@ -45,17 +59,40 @@ public struct Reconciler: Sendable {
     /// items left open). They are reviewed again at the end — dropped when the rest has been paid
     /// since — and a decision for one settles the rest on a voucher dated `adjustmentDate` (default:
     /// the payment's booking date).
-    public func reconcile(openItems: [OpenItem], transactions: [BankTransaction], decisions: [Decision] = [],
+    public func reconcile(openItems: consuming [OpenItem], transactions: [BankTransaction], decisions: [Decision] = [],
                           customers: [String: Customer] = [:], earlierPartialPayments: [ReconException] = [],
                           adjustmentDate: CalendarDate? = nil, progress: ((Int) -> Void)? = nil) -> ReconciliationResult {
-        var run = ReconciliationRun(reconciler: self, openItems: openItems, decisions: decisions, customers: customers)
-        let ordered = transactions.enumerated().sorted {
-            ($0.element.bookingDate, $0.offset) < ($1.element.bookingDate, $1.offset)
-        }.map(\.element)
-        run.process(ordered, progress: progress)
-        var result = run.finish(earlier: earlierPartialPayments, adjustmentDate: adjustmentDate)
+        reconcile(prepare(openItems: openItems, decisions: decisions, customers: customers), transactions: transactions,
+                  earlierPartialPayments: earlierPartialPayments, adjustmentDate: adjustmentDate, progress: progress)
+    }
+
+    /// The first half of `reconcile`: the open items indexed and the decisions keyed, before any
+    /// transaction is known — so that a caller can do it while the bank files are still being read.
+    public func prepare(openItems: consuming [OpenItem], decisions: [Decision] = [],
+                        customers: [String: Customer] = [:]) -> PreparedReconciliation {
+        PreparedReconciliation(run: ReconciliationRun(reconciler: self, openItems: openItems, decisions: decisions,
+                                                      customers: customers))
+    }
+
+    /// The second half of `reconcile`, on a prepared run (see there); a prepared run is used once.
+    public func reconcile(_ prepared: PreparedReconciliation, transactions: [BankTransaction],
+                          earlierPartialPayments: [ReconException] = [], adjustmentDate: CalendarDate? = nil,
+                          progress: ((Int) -> Void)? = nil) -> ReconciliationResult {
+        precondition(!prepared.used, "a prepared reconciliation is reconciled once")
+        prepared.used = true
+        prepared.run.process(transactions, order: Reconciler.settlementOrder(transactions), progress: progress)
+        var result = prepared.run.finish(earlier: earlierPartialPayments, adjustmentDate: adjustmentDate)
         result.summary = Reconciler.summarize(transactions: transactions, result: result)
         return result
+    }
+
+    /// The positions of `transactions` in booking-date order, ties in input order (a stable sort
+    /// of positions: the transactions themselves are not copied).
+    static func settlementOrder(_ transactions: [BankTransaction]) -> [Int] {
+        let order = Array(transactions.indices)
+        let sorted = zip(transactions, transactions.dropFirst()).allSatisfy { $0.bookingDate <= $1.bookingDate }
+        if sorted { return order }
+        return order.sorted { (transactions[$0].bookingDate, $0) < (transactions[$1].bookingDate, $1) }
     }
 
     static func voucherNumber(_ sequence: Int) -> String {

@@ -13,7 +13,7 @@ struct ReconciliationRun {
     var consumed: Set<String> = []
     private var ruleTexts: [MatchCriteria: String] = [:]
 
-    init(reconciler: Reconciler, openItems: [OpenItem], decisions: [Decision], customers: [String: Customer]) {
+    init(reconciler: Reconciler, openItems: consuming [OpenItem], decisions: [Decision], customers: [String: Customer]) {
         policy = reconciler.policy
         engine = SettlementEngine(policy: reconciler.policy)
         builder = VoucherBuilder(accounts: reconciler.accounts)
@@ -31,16 +31,40 @@ struct ReconciliationRun {
         self.decisions = byId
     }
 
-    /// Processes `transactions` (in settlement order), calling `progress` after each.
-    mutating func process(_ transactions: [BankTransaction], progress: ((Int) -> Void)?) {
+    /// Processes `transactions` in the order of the positions in `order`, calling `progress` after each.
+    mutating func process(_ transactions: [BankTransaction], order: [Int], progress: ((Int) -> Void)?) {
         firstSeen.reserveCapacity(transactions.count)
-        for index in transactions.indices {
-            process(transactions, at: index)
-            progress?(index + 1)
+        result.settlements.reserveCapacity(transactions.count)
+        result.vouchers.reserveCapacity(transactions.count)
+        // Payments are settled one after the other (each changes the balances the next one sees),
+        // but what a payment says by itself does not depend on them: the clues of the next chunk
+        // are worked out on the other core while this chunk is settled.
+        let matcher = self.matcher
+        func clues(_ positions: ArraySlice<Int>) -> [Matcher.Clues?] {
+            positions.map { index in
+                let transaction = transactions[index]
+                return OtherEntry.classify(transaction) == nil ? matcher.clues(for: transaction) : nil
+            }
+        }
+        let chunk = 512
+        var start = 0
+        var current = clues(order.prefix(chunk))
+        while start < order.count {
+            let end = min(start + chunk, order.count)
+            let settling = current
+            (_, current) = concurrently({
+                for done in start..<end {
+                    process(transactions, at: order[done], clues: settling[done - start])
+                    progress?(done + 1)
+                }
+            }, {
+                clues(order[end..<min(end + chunk, order.count)])
+            })
+            start = end
         }
     }
 
-    private mutating func process(_ transactions: [BankTransaction], at index: Int) {
+    private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: Matcher.Clues?) {
         let transaction = transactions[index]
         if let firstIndex = firstSeen[transaction.entryId] {
             let first = transactions[firstIndex]
@@ -59,7 +83,7 @@ struct ReconciliationRun {
             result.otherEntries.append(other)
             return
         }
-        settleReceipt(transaction)
+        settleReceipt(transaction, clues: clues)
     }
 
     /// `earlier`: partial payments settled by earlier runs whose exceptions are still open; their
@@ -97,9 +121,9 @@ struct ReconciliationRun {
         }
     }
 
-    private mutating func settleReceipt(_ transaction: BankTransaction) {
+    private mutating func settleReceipt(_ transaction: BankTransaction, clues: Matcher.Clues?) {
         let date = discountDate(of: transaction)
-        switch matcher.decide(transaction, book: book, on: date) {
+        switch matcher.decide(transaction, clues: clues, book: book, on: date) {
         case .settle(let items, let criteria):
             settle(transaction, items: engine.allocationOrder(items, on: date), rule: rule(for: criteria), decided: nil)
         case .exception(let kind, let candidates, let reason):

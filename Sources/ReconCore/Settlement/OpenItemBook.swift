@@ -2,25 +2,42 @@
 ///
 /// Items keep their input order; settlements change `openAmount` and `discountTaken` in place and
 /// new customer credits are appended.
+///
+/// The items read are kept in the array they came in (taken over, not copied, when the caller
+/// gives it up); new credits go to an array of their own, so a million items are never moved to
+/// make room for them.
 public struct OpenItemBook: Sendable {
-    public private(set) var items: [OpenItem]
+    private var base: [OpenItem]
+    private var added: [OpenItem] = []
     private var indexById: [String: Int]
 
     /// `items` must have unique invoice ids (the reader checks this and reports the lines).
-    public init(_ items: [OpenItem]) {
-        self.items = items
-        self.indexById = Dictionary(minimumCapacity: items.count)
-        for (index, item) in items.enumerated() {
-            precondition(indexById.updateValue(index, forKey: item.invoiceId) == nil,
-                         "duplicate invoice id \(item.invoiceId)")
+    public init(_ items: consuming [OpenItem]) {
+        base = items
+        indexById = Dictionary(minimumCapacity: base.count)
+        for index in base.indices {
+            precondition(indexById.updateValue(index, forKey: base[index].invoiceId) == nil,
+                         "duplicate invoice id \(base[index].invoiceId)")
         }
     }
 
-    public var count: Int { items.count }
+    /// Every item, in order: those read, then the new credits.
+    public var items: [OpenItem] { added.isEmpty ? base : base + added }
+
+    public var count: Int { base.count + added.count }
 
     /// Read in place: no copy of the item (and its strings) per access.
     public subscript(index: Int) -> OpenItem {
-        _read { yield items[index] }
+        _read {
+            if index < base.count { yield base[index] } else { yield added[index - base.count] }
+        }
+    }
+
+    /// `body` on item `index`, read in place: for the hot paths that look at several fields of an
+    /// item (a `let item = book[index]` copies it, retaining each of its strings).
+    @inline(__always)
+    public func withItem<Result>(_ index: Int, _ body: (OpenItem) -> Result) -> Result {
+        index < base.count ? body(base[index]) : body(added[index - base.count])
     }
 
     public func index(ofInvoice id: String) -> Int? { indexById[id] }
@@ -30,18 +47,25 @@ public struct OpenItemBook: Sendable {
         guard let index = indexById[settlement.invoiceId] else {
             preconditionFailure("settlement for unknown item \(settlement.invoiceId)")
         }
-        precondition(items[index].openAmount == settlement.openBefore, "stale settlement for \(settlement.invoiceId)")
-        items[index].openAmount = settlement.openAfter
-        items[index].discountTaken += settlement.cashDiscount
+        precondition(self[index].openAmount == settlement.openBefore, "stale settlement for \(settlement.invoiceId)")
+        if index < base.count {
+            base[index].openAmount = settlement.openAfter
+            base[index].discountTaken += settlement.cashDiscount
+        } else {
+            added[index - base.count].openAmount = settlement.openAfter
+            added[index - base.count].discountTaken += settlement.cashDiscount
+        }
     }
 
     /// Adds a new item (a customer credit). Its id must be new.
     public mutating func add(_ item: OpenItem) {
         precondition(indexById[item.invoiceId] == nil, "duplicate invoice id \(item.invoiceId)")
-        indexById[item.invoiceId] = items.count
-        items.append(item)
+        indexById[item.invoiceId] = count
+        added.append(item)
     }
 
     /// The items still open, in their original order (new credits last).
-    public var stillOpen: [OpenItem] { items.filter { !$0.openAmount.isZero } }
+    public var stillOpen: [OpenItem] {
+        base.filter { !$0.openAmount.isZero } + added.filter { !$0.openAmount.isZero }
+    }
 }

@@ -7,8 +7,10 @@ public struct JournalInput: Sendable {
     public var settlements: [Settlement]
     public var newCredits: [OpenItem]
     public var accounts: LedgerAccounts
-    /// The bank transactions of the run by `entry_id` (the first copy of a duplicate).
-    public var transactions: [String: BankTransaction]
+    /// The bank transactions of the run (shared with the caller, not copied).
+    public var transactions: [BankTransaction]
+    /// Where the first copy of each `entry_id` is in `transactions`.
+    private var positions: [String: Int]
 
     public init(vouchers: [Voucher], settlements: [Settlement], newCredits: [OpenItem], accounts: LedgerAccounts,
                 transactions: [BankTransaction]) {
@@ -16,15 +18,18 @@ public struct JournalInput: Sendable {
         self.settlements = settlements
         self.newCredits = newCredits
         self.accounts = accounts
-        var byId: [String: BankTransaction] = [:]
-        for transaction in transactions where byId[transaction.entryId] == nil {
-            byId[transaction.entryId] = transaction
+        self.transactions = transactions
+        var positions = [String: Int](minimumCapacity: transactions.count)
+        for index in transactions.indices where positions[transactions[index].entryId] == nil {
+            positions[transactions[index].entryId] = index
         }
-        self.transactions = byId
+        self.positions = positions
     }
 
     /// The transaction a voucher posts, when the run read it.
-    public func transaction(of voucher: Voucher) -> BankTransaction? { transactions[voucher.entryId] }
+    public func transaction(of voucher: Voucher) -> BankTransaction? {
+        positions[voucher.entryId].map { transactions[$0] }
+    }
 
     /// The bank's reference of a voucher's transaction, else its entry id.
     public func reference(of voucher: Voucher) -> String {
