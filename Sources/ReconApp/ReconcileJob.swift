@@ -62,6 +62,7 @@ public struct ReconcileJob: Sendable {
         let decisions = try decisionsPath.map { try DecisionsReader.read(path: $0) } ?? []
         let customers = try customersPath.map { try CustomersReader.read(FileByteSource(path: $0)) } ?? [:]
         let templates = try loadTemplates()
+        try AmountLimit.check(items: items, transactions: bank.transactions)
 
         let reconciler = Reconciler(policy: config.settlement, matching: config.matching, accounts: config.accounts)
         let result = reconciler.reconcile(openItems: items, transactions: bank.transactions, decisions: decisions,
