@@ -52,7 +52,9 @@ public final class OutputDirectory {
             DirectoryTree.removeLeftovers(in: target, prefix: ".recon-")
             staging = target + "/." + tag
         }
-        guard mkdir(staging, 0o755) == 0 else { throw WriteError.errno(staging, "cannot create the staging directory") }
+        guard mkdir(staging, 0o755) == 0 else {
+            throw WriteError.errno(path, "cannot create a staging directory " + (swapsDirectories ? "beside it" : "in it"))
+        }
         if lstat(target, &info) == 0 { chmod(staging, info.st_mode & 0o7777) }
     }
 
