@@ -22,7 +22,10 @@ struct ItemIndex: Sendable {
             byCustomer[item.customerId, default: []].append(index)
         }
         for (customer, items) in byCustomer {
-            byCustomer[customer] = items.sorted { (book[$0].invoiceDate, $0) < (book[$1].invoiceDate, $1) }
+            // Oldest first; one day's items by invoice id, never by their order in the file.
+            byCustomer[customer] = items.sorted {
+                (book[$0].invoiceDate, book[$0].invoiceId, $0) < (book[$1].invoiceDate, book[$1].invoiceId, $1)
+            }
         }
     }
 
