@@ -9,6 +9,7 @@ extension BankProfile {
     /// Reads a profile from TOML. Unknown keys, values of the wrong type and incomplete mappings are
     /// errors naming the key and its line, like the configuration file.
     public static func parse(toml text: String, path: String, defaultName: String) throws -> BankProfile {
+        try TOMLPrecheck.check(text, path: path)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
