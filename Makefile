@@ -6,7 +6,7 @@ DEMO   := fixtures/demo
 GEN    ?= ../shared/bench/gen.py
 QUALITY := out/quality
 
-.PHONY: all build demo test bench quality clean deps
+.PHONY: all build demo test bench quality fuzz clean deps
 
 all: build
 
@@ -47,8 +47,13 @@ quality: build
 	@echo
 	@python3 Tests/Quality/quality.py $(QUALITY)/truth_small.csv $(QUALITY)/run/settlements.csv
 
+# libFuzzer on every reader, FUZZ_SECONDS (60) each; see Tests/Fuzz/fuzz.sh and docs/reliability.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) Tests/Fuzz/fuzz.sh
+
 bench: build
 	@echo "make bench: the benchmark suite comes with the performance issue; nothing to run yet."
 
 clean:
-	rm -rf .build out
+	rm -rf .build Tests/Fuzz/.build out
