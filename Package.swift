@@ -71,6 +71,7 @@ let package = Package(
             dependencies: [
                 "ReconFormats", "ReconTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(

@@ -59,7 +59,7 @@ struct SheetWriter {
     }
 
     /// Text for XML character data and attributes. Control characters XML 1.0 cannot hold become
-    /// U+FFFD (tab, LF and CR are kept).
+    /// U+FFFD; tab and LF are kept, CR is written as `&#13;` (a parser turns a raw CR into LF).
     static func escape(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -68,7 +68,8 @@ struct SheetWriter {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case "\r": result += "&#13;"
+            case "\t", "\n": result.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)
             }
