@@ -21,9 +21,10 @@ enum RandomVouchers {
             return Voucher(number: "", date: date, currency: currency, entryId: entry, lines: lines)
         }
 
-    /// Numbered `000001` … as recon numbers them.
+    /// In date order and numbered `000001` …, as recon writes them (settlement order).
     static let vouchers = voucher.array(of: 0...5).map { vouchers in
-        vouchers.enumerated().map { index, voucher in
+        vouchers.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+            .enumerated().map { index, voucher in
             var numbered = voucher
             numbered.number = String(repeating: "0", count: 6 - String(index + 1).count) + String(index + 1)
             return numbered
