@@ -79,6 +79,7 @@ let package = Package(
             dependencies: [
                 "ReconApp", "ReconTestSupport", "recon",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         // Replays every input the fuzzers kept (fixtures/fuzz/<target>/) through the same entry points.
