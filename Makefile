@@ -10,16 +10,16 @@ QUALITY := out/quality
 
 all: build
 
-# libxml2's headers come from Debian's libxml2-dev (found through pkg-config).
+# libxml2's headers come from Debian's libxml2-dev (found through pkg-config), SQLite's from libsqlite3-dev (GRDB).
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "recon needs Swift 6.1 or later: https://www.swift.org/install/linux/"; exit 1; }
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
+	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! test -f /usr/include/sqlite3.h; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "make: installing libxml2-dev and pkg-config with apt-get"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev pkg-config >/dev/null; \
+	    echo "make: installing libxml2-dev, libsqlite3-dev and pkg-config with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev libsqlite3-dev pkg-config >/dev/null; \
 	  else \
-	    echo "recon needs libxml2's headers and pkg-config. Install them with:"; \
-	    echo "  sudo apt-get install -y libxml2-dev pkg-config"; \
+	    echo "recon needs the headers of libxml2 and SQLite, and pkg-config. Install them with:"; \
+	    echo "  sudo apt-get install -y libxml2-dev libsqlite3-dev pkg-config"; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -52,8 +52,16 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) Tests/Fuzz/fuzz.sh
 
+# Speed on generated data (Tests/Benchmarks/bench.py): parse camt and CSV, open items, match only,
+# reconcile — 100k and 1M payments, median of BENCH_RUNS runs. BENCH_SIZES=medium for a quick run;
+# BENCH_WORKSPACE=1 adds the workspace (import + match) against stateless reconcile.
+BENCH_SIZES ?= medium,large
+BENCH_RUNS ?= 5
+BENCH_DATA ?= out/bench-data
 bench: build
-	@echo "make bench: the benchmark suite comes with the performance issue; nothing to run yet."
+	@command -v python3 >/dev/null || { echo "make bench needs python3"; exit 1; }
+	python3 Tests/Benchmarks/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --data $(BENCH_DATA) \
+	  --gen $(GEN) $(if $(BENCH_WORKSPACE),--workspace)
 
 clean:
 	rm -rf .build Tests/Fuzz/.build out

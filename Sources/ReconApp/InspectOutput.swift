@@ -5,12 +5,15 @@ import ReconFormats
 public enum InspectOutput {
     public enum Format: String, Sendable, CaseIterable {
         case json, csv
+        /// Counts and totals per statement only (streaming; see `InspectSummary`).
+        case summary
     }
 
     public static func write(_ report: InspectJob.Report, as format: Format, to writer: FileWriter) throws {
         switch format {
         case .json: try json(report, to: writer)
         case .csv: try csv(report, to: writer)
+        case .summary: preconditionFailure("summary is written by InspectSummary while reading")
         }
         try writer.flush()
     }

@@ -9,7 +9,11 @@ public enum ExitStatus: Int32, Sendable {
     case noInput = 66
     /// recon found its own result inconsistent (a bug): nothing is written.
     case internalError = 70
+    /// A file recon was to create exists already (`recon init` on a workspace).
+    case cannotCreate = 73
     case ioError = 74
+    /// The workspace is held by another recon for longer than the busy timeout: nothing changed.
+    case busy = 75
 }
 
 /// A failure of a command: its exit status and the lines to print on stderr.

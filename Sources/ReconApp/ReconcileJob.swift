@@ -53,15 +53,18 @@ public struct ReconcileJob: Sendable {
     /// Reads and checks every input (templates included) before anything is written: on bad input
     /// no output file is created or changed.
     public func run() throws -> Report {
+        var timer = PhaseTimer()
         let config = try configPath.map(ConfigReader.read(path:)) ?? ReconConfig()
         var itemsReader = OpenItemsReader()
         let items = try itemsReader.read(FileByteSource(path: invoicesPath))
+        timer.mark("read open items")
         let profiles = profile.map { name in Dictionary(uniqueKeysWithValues: bankPaths.map { ($0, name) }) } ?? [:]
         let bank = try BankInput.read(paths: bankPaths, profiles: profiles,
                                       progress: progress.map { line in { line.entriesRead($0) } })
         let decisions = try decisionsPath.map { try DecisionsReader.read(path: $0) } ?? []
         let customers = try customersPath.map { try CustomersReader.read(FileByteSource(path: $0)) } ?? [:]
         let templates = try loadTemplates()
+        timer.mark("read bank files")
         try AmountLimit.check(items: items, transactions: bank.transactions)
 
         let reconciler = Reconciler(policy: config.settlement, matching: config.matching, accounts: config.accounts)
@@ -72,6 +75,7 @@ public struct ReconcileJob: Sendable {
         // A decisions file is applied whole or not at all.
         if !result.decisionProblems.isEmpty { throw ReadError.invalid(result.decisionProblems) }
         try Self.checkInvariants(result, transactionCount: bank.transactions.count)
+        timer.mark("match and settle")
 
         var inputs = ["invoices": [invoicesPath], "bank": bank.formats]
         if let decisionsPath { inputs["decisions"] = [decisionsPath] }
@@ -86,11 +90,13 @@ public struct ReconcileJob: Sendable {
         try ReportWriters.writeOtherEntries(result.otherEntries, to: output.create("other-entries.csv"))
         try ReportWriters.writeAppliedDecisions(result.appliedDecisions, to: output.create("decisions-applied.csv"))
         try output.create("summary.json").write(summaryJSON)
+        timer.mark("write csv and json")
         try ExceptionsWorkbook.write(result.exceptions, summary: result.summary,
                                      to: output.create(ExceptionsWorkbook.fileName))
         try HTMLReportWriter.write(.init(summary: result.summary, settlements: result.settlements,
                                          exceptions: result.exceptions, decisionsApplied: result.appliedDecisions.count),
                                    to: output.create(HTMLReportWriter.fileName))
+        timer.mark("write xlsx and html")
         var files = Self.outputFiles + Self.reportFiles
         var warnings = itemsReader.warnings + bank.warnings
         let journal = JournalInput(vouchers: result.vouchers, settlements: result.settlements,
@@ -103,6 +109,8 @@ public struct ReconcileJob: Sendable {
                                                                       line: $0.location.line), $0.message) }
         }
         try output.commit()
+        timer.mark("journals and commit")
+        timer.report()
         return Report(result: result, warnings: warnings, summaryJSON: summaryJSON, outputPath: outputPath, files: files)
     }
 
@@ -130,7 +138,7 @@ public struct ReconcileJob: Sendable {
 
     /// Every transaction is settled, in the report or among the other entries; every voucher and
     /// every currency balances. A violation is a bug in recon: nothing is written.
-    static func checkInvariants(_ result: ReconciliationResult, transactionCount: Int) throws {
+    public static func checkInvariants(_ result: ReconciliationResult, transactionCount: Int) throws {
         var problems: [String] = []
         let settled = result.settledTransactions.values.reduce(0, +)
         let unsettledExceptions = result.exceptions.filter { !$0.isSettled }.count

@@ -11,11 +11,15 @@ struct Inspect: ParsableCommand {
     @Option(help: "A built-in profile (see `recon profiles`) or a path to a profile .toml; default: detect.")
     var profile: String?
 
-    @Option(help: "json (default) or csv (one row per transaction).")
+    @Option(help: "json (default), csv (one row per transaction), or summary (counts and totals per statement, streaming).")
     var format: InspectOutput.Format = .json
 
     func run() throws {
         do {
+            if format == .summary {
+                try InspectSummary.write(path: file, profile: profile, limits: Limits.fromEnvironment(), to: .standardOutput())
+                return
+            }
             let report = try InspectJob(path: file, profile: profile, limits: Limits.fromEnvironment()).run()
             if format == .csv { printWarnings(report.warnings.map(\.description)) }
             try InspectOutput.write(report, as: format, to: .standardOutput())

@@ -10,10 +10,15 @@ struct Recon: ParsableCommand {
         commandName: "recon",
         abstract: "Reconcile bank statements with open customer invoices.",
         discussion: """
+        The workspace commands (init, import, match, review, decide, export, status, log) keep state \
+        across runs in DIR/recon.sqlite (see docs/workspace.md).
+
         Exit codes: 0 success (exceptions are not failures), 64 usage, 65 bad input data, \
-        66 missing input file, 70 internal inconsistency (nothing written), 74 I/O error.
+        66 missing input file or workspace, 70 internal inconsistency (nothing written), \
+        73 workspace exists already, 74 I/O error, 75 workspace busy (nothing changed).
         """,
-        subcommands: [Reconcile.self, Refund.self, Inspect.self, Profiles.self]
+        subcommands: [Reconcile.self, Refund.self, Inspect.self, Profiles.self, Init.self, Import.self, Match.self,
+                      Review.self, Decide.self, Export.self, Status.self, Log.self]
     )
 }
 

@@ -123,3 +123,18 @@ import Testing
         #expect(index.identify(iban: "DE89 3704 0044 0532 0130 00", name: nil).customers == ["C4"])
     }
 }
+
+import PropertyBased
+
+@Suite struct SimilarityBoundTests {
+    /// Skipping pairs by length is only safe if the bound is never below the real similarity.
+    @Test func theLengthBoundIsNeverBelowTheSimilarity() async {
+        let words = Gen.letterOrNumber.string(of: 0...24)
+        await propertyCheck(count: 2000, input: words, words) { a, b in
+            let bound = PayerIndex.similarityBound(a.unicodeScalars.count, b.unicodeScalars.count)
+            #expect(Normalization.jaroWinkler(a, b) <= bound, "\(a) / \(b)")
+        }
+        #expect(PayerIndex.similarityBound(12, 24) < 930)
+        #expect(PayerIndex.similarityBound(14, 19) >= 930)
+    }
+}

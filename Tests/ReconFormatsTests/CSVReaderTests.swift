@@ -3,7 +3,7 @@ import ReconCore
 @testable import ReconFormats
 
 func records(_ text: String, delimiter: Character = ",", chunkSize: Int = 1 << 20) throws -> [[String]] {
-    var reader = CSVReader(source: MemoryByteSource(text, path: "t.csv"), delimiter: delimiter.asciiValue!,
+    let reader = CSVReader(source: MemoryByteSource(text, path: "t.csv"), delimiter: delimiter.asciiValue!,
                            chunkSize: chunkSize)
     try reader.skipByteOrderMark()
     var rows: [[String]] = []
@@ -45,7 +45,7 @@ func readError(_ body: () throws -> Void) -> [Finding] {
     }
 
     @Test func reportsLineAndColumnOfFields() throws {
-        var reader = CSVReader(source: MemoryByteSource("a,b\n\"x\ny\",zz\n", path: "f.csv"))
+        let reader = CSVReader(source: MemoryByteSource("a,b\n\"x\ny\",zz\n", path: "f.csv"))
         #expect(try reader.next())
         #expect(try reader.next())
         #expect(reader.recordLine == 2)
@@ -60,7 +60,7 @@ func readError(_ body: () throws -> Void) -> [Finding] {
     @Test func strayQuotesAreErrorsUnlessLenient() throws {
         #expect(readError { _ = try records("a,b\n1,x\"y\n") }.first?.message == "quote inside an unquoted field")
         #expect(readError { _ = try records("a,b\n\"1\"x,2\n") }.first?.message == "text after the closing quote of a field")
-        var reader = CSVReader(source: MemoryByteSource("1,x\"y\n"))
+        let reader = CSVReader(source: MemoryByteSource("1,x\"y\n"))
         reader.lenientQuotes = true
         #expect(try reader.next())
         #expect(reader.string(1) == "x\"y")
@@ -69,7 +69,7 @@ func readError(_ body: () throws -> Void) -> [Finding] {
     @Test func refusesOverlongRecords() {
         let long = String(repeating: "x", count: 2000)
         let findings = readError {
-            var reader = CSVReader(source: MemoryByteSource("a\n" + long + "\n", path: "t.csv"))
+            let reader = CSVReader(source: MemoryByteSource("a\n" + long + "\n", path: "t.csv"))
             reader.maxRecordBytes = 1000
             while try reader.next() {}
         }
@@ -77,7 +77,7 @@ func readError(_ body: () throws -> Void) -> [Finding] {
     }
 
     @Test func invalidUTF8IsReportedNotReplaced() throws {
-        var reader = CSVReader(source: MemoryByteSource([0x61, 0x2C, 0xFF, 0xFE, 0x0A], path: "t.csv"))
+        let reader = CSVReader(source: MemoryByteSource([0x61, 0x2C, 0xFF, 0xFE, 0x0A], path: "t.csv"))
         #expect(try reader.next())
         #expect(reader.string(1) == nil)
         #expect(throws: ReadError.self) { try reader.text(1) }

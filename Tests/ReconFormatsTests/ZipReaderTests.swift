@@ -7,13 +7,14 @@ import ReconCore
 /// forever (a cut-off deflate stream, found by fuzzing) and what would flood memory.
 @Suite struct ZipReaderTests {
     static let text = String(repeating: "<row>exception, decision, note</row>", count: 200)
-    static let zip = try! ZipPackage.build([("xl/worksheets/sheet1.xml", text)])
+    static let zip = try! ZipPackage.build([("xl/worksheets/sheet1.xml", Array(text.utf8))])
 
     /// The archive with the central directory's 32-bit field at `field` (an offset inside the
     /// entry: 16 CRC, 20 compressed size, 24 uncompressed size) set to `value`.
     static func patched(field: Int, _ value: UInt32) -> [UInt8] {
         var bytes = zip
-        let directory = (0...(bytes.count - 4)).first { bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 1 && bytes[$0 + 3] == 2 }!
+        let signature: [UInt8] = [0x50, 0x4B, 1, 2]
+        let directory = (0...(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == signature }!
         for index in 0..<4 { bytes[directory + field + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
         return bytes
     }

@@ -14,6 +14,22 @@ public struct VoucherBuilder: Sendable {
         let reference = transaction.bankRef ?? transaction.entryId
         var lines = [JournalLine(account: accounts.bank, amount: transaction.amount,
                                  text: "Payment \(reference)")]
+        lines += settlementLines(settlements)
+        if let credit {
+            lines.append(JournalLine(account: accounts.receivable, amount: credit.amount, customerId: credit.customerId,
+                                     invoiceId: credit.invoiceId, text: "Customer credit \(credit.invoiceId)"))
+        }
+        return lines.filter { !$0.amount.isZero }
+    }
+
+    /// The lines of settlements that move no bank money (a reviewer's full settlement or write-off
+    /// of what an earlier payment left open): receivable against discount or write-off.
+    public func adjustmentLines(for settlements: [Settlement]) -> [JournalLine] {
+        settlementLines(settlements).filter { !$0.amount.isZero }
+    }
+
+    private func settlementLines(_ settlements: [Settlement]) -> [JournalLine] {
+        var lines: [JournalLine] = []
         for row in settlements {
             lines.append(JournalLine(account: accounts.receivable, amount: -row.settled, customerId: row.customerId,
                                      invoiceId: row.invoiceId, text: "Settle \(row.invoiceId)"))
@@ -28,10 +44,6 @@ public struct VoucherBuilder: Sendable {
                                          customerId: row.customerId, invoiceId: row.invoiceId, text: text))
             }
         }
-        if let credit {
-            lines.append(JournalLine(account: accounts.receivable, amount: credit.amount, customerId: credit.customerId,
-                                     invoiceId: credit.invoiceId, text: "Customer credit \(credit.invoiceId)"))
-        }
-        return lines.filter { !$0.amount.isZero }
+        return lines
     }
 }

@@ -1,20 +1,33 @@
 /// Check-digit algorithms of payment references. Each takes the reference as written (spaces
-/// allowed where banks print them) and says whether its check digit is right.
+/// allowed where banks print them) and says whether its check digit is right. They work on ASCII
+/// bytes: a reference with anything else in it has no valid check digit.
 public enum CheckDigits {
-    /// Digits only, or nil when anything but digits and spaces appears.
-    static func digits(_ text: String) -> [Int]? {
-        var result: [Int] = []
-        for scalar in text.unicodeScalars where scalar != " " {
-            guard let value = scalar.properties.numericType == .decimal ? Int(String(scalar)) : nil,
-                  scalar.isASCII else { return nil }
-            result.append(value)
+    /// The reference's bytes without spaces, letters upper-cased; nil when not ASCII.
+    static func compact(_ text: String) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 { continue }
+            result.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
         }
-        return result.isEmpty ? nil : result
+        return result
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    /// The digits' values, or nil when anything but digits appears (or nothing does).
+    static func digits(_ bytes: some Collection<UInt8>) -> [Int]? {
+        guard !bytes.isEmpty, bytes.allSatisfy(isDigit) else { return nil }
+        return bytes.map { Int($0 - 0x30) }
     }
 
     /// Luhn (MOD10): Norwegian KID, Swedish OCR.
-    public static func luhn(_ text: String) -> Bool {
-        guard let digits = digits(text), digits.count >= 2 else { return false }
+    public static func luhn(_ text: String) -> Bool { compact(text).map(luhn) ?? false }
+
+    static func luhn(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2, let digits = digits(bytes) else { return false }
         var sum = 0
         for (position, digit) in digits.reversed().enumerated() {
             var value = digit
@@ -29,23 +42,22 @@ public enum CheckDigits {
 
     /// MOD11 with weights 2, 3, 4, 5, 6, 7 from the right (Norwegian KID). A remainder that would give
     /// check digit 10 is written `-`.
-    public static func mod11(_ text: String) -> Bool {
-        let compact = text.filter { $0 != " " }
-        guard compact.count >= 2, let last = compact.last else { return false }
-        guard let payload = digits(String(compact.dropLast())) else { return false }
+    public static func mod11(_ text: String) -> Bool { compact(text).map(mod11) ?? false }
+
+    static func mod11(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2, let last = bytes.last, let payload = digits(bytes.dropLast()) else { return false }
         var sum = 0
         for (position, digit) in payload.reversed().enumerated() { sum += digit * (2 + position % 6) }
         let check = (11 - sum % 11) % 11
-        switch last {
-        case "-": return check == 10
-        case "0"..."9": return check == Int(String(last))!
-        default: return false
-        }
+        if last == UInt8(ascii: "-") { return check == 10 }
+        return isDigit(last) && check == Int(last - 0x30)
     }
 
     /// Finnish national reference: weights 7, 3, 1 from the right, check digit last.
-    public static func finnish(_ text: String) -> Bool {
-        guard let digits = digits(text), (4...20).contains(digits.count) else { return false }
+    public static func finnish(_ text: String) -> Bool { compact(text).map(finnish) ?? false }
+
+    static func finnish(_ bytes: [UInt8]) -> Bool {
+        guard (4...20).contains(bytes.count), let digits = digits(bytes) else { return false }
         let weights = [7, 3, 1]
         var sum = 0
         for (position, digit) in digits.dropLast().reversed().enumerated() { sum += digit * weights[position % 3] }
@@ -53,18 +65,20 @@ public enum CheckDigits {
     }
 
     /// ISO 11649 creditor reference `RFkk…`: mod 97 of the rearranged reference is 1.
-    public static func rf(_ text: String) -> Bool {
-        let compact = text.uppercased().filter { $0 != " " }
-        guard compact.hasPrefix("RF"), (5...25).contains(compact.count),
-              compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
-        let rearranged = compact.dropFirst(4) + compact.prefix(4)
-        return mod97(rearranged) == 1
+    public static func rf(_ text: String) -> Bool { compact(text).map(rf) ?? false }
+
+    static func rf(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 5, bytes.count <= 25, bytes[0] == UInt8(ascii: "R"), bytes[1] == UInt8(ascii: "F"),
+              bytes.allSatisfy({ isDigit($0) || isLetter($0) }) else { return false }
+        return mod97(bytes[4...] + bytes[..<4]) == 1
     }
 
     /// Belgian structured communication `+++123/4567/89012+++`: the first ten digits mod 97 are the
     /// last two (97 when the remainder is 0).
-    public static func belgian(_ text: String) -> Bool {
-        guard let digits = belgianDigits(text) else { return false }
+    public static func belgian(_ text: String) -> Bool { compact(text).map(belgian) ?? false }
+
+    static func belgian(_ bytes: [UInt8]) -> Bool {
+        guard let digits = belgianDigits(bytes) else { return false }
         let body = digits.prefix(10).reduce(0) { $0 * 10 + $1 }
         let check = digits.suffix(2).reduce(0) { $0 * 10 + $1 }
         let remainder = body % 97
@@ -72,19 +86,22 @@ public enum CheckDigits {
     }
 
     /// The twelve digits of a Belgian structured communication (`+++…+++` or `***…***`), or nil.
-    static func belgianDigits(_ text: String) -> [Int]? {
-        var inner = Substring(text.filter { $0 != " " })
-        for marker in ["+++", "***"] where inner.hasPrefix(marker) && inner.hasSuffix(marker) && inner.count > 6 {
+    static func belgianDigits(_ bytes: [UInt8]) -> [Int]? {
+        var inner = bytes[...]
+        for marker in [UInt8(ascii: "+"), UInt8(ascii: "*")]
+        where inner.count > 6 && inner.prefix(3).allSatisfy({ $0 == marker }) && inner.suffix(3).allSatisfy({ $0 == marker }) {
             inner = inner.dropFirst(3).dropLast(3)
         }
-        let digits = inner.filter { $0 != "/" }
-        guard digits.count == 12, let values = CheckDigits.digits(String(digits)) else { return nil }
-        return values
+        let digitBytes = inner.filter { $0 != UInt8(ascii: "/") }
+        guard digitBytes.count == 12 else { return nil }
+        return digits(digitBytes)
     }
 
     /// Swiss QR reference (27 digits) and ESR: recursive mod 10.
-    public static func swissQR(_ text: String) -> Bool {
-        guard let digits = digits(text), digits.count == 27 || digits.count == 16 || digits.count == 26 else { return false }
+    public static func swissQR(_ text: String) -> Bool { compact(text).map(swissQR) ?? false }
+
+    static func swissQR(_ bytes: [UInt8]) -> Bool {
+        guard [16, 26, 27].contains(bytes.count), let digits = digits(bytes) else { return false }
         let table = [0, 9, 4, 6, 8, 2, 7, 1, 3, 5]
         var carry = 0
         for digit in digits.dropLast() { carry = table[(carry + digit) % 10] }
@@ -93,21 +110,19 @@ public enum CheckDigits {
 
     /// ISO 13616 IBAN check: mod 97 of the rearranged IBAN is 1.
     public static func iban(_ text: String) -> Bool {
-        let compact = text.uppercased().filter { $0 != " " }
-        guard (15...34).contains(compact.count), compact.prefix(2).allSatisfy(\.isLetter),
-              compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
-        return mod97(compact.dropFirst(4) + compact.prefix(4)) == 1
+        guard let bytes = compact(text), (15...34).contains(bytes.count), isLetter(bytes[0]), isLetter(bytes[1]),
+              bytes.allSatisfy({ isDigit($0) || isLetter($0) }) else { return false }
+        return mod97(bytes[4...] + bytes[..<4]) == 1
     }
 
     /// Letters count as 10 (A) … 35 (Z).
-    static func mod97(_ text: some StringProtocol) -> Int {
+    static func mod97(_ bytes: some Sequence<UInt8>) -> Int {
         var remainder = 0
-        for character in text {
-            guard let scalar = character.unicodeScalars.first else { continue }
-            if character.isNumber {
-                remainder = (remainder * 10 + Int(scalar.value - 48)) % 97
+        for byte in bytes {
+            if isDigit(byte) {
+                remainder = (remainder * 10 + Int(byte - 0x30)) % 97
             } else {
-                remainder = (remainder * 100 + Int(scalar.value - 55)) % 97
+                remainder = (remainder * 100 + Int(byte - 0x37)) % 97
             }
         }
         return remainder
@@ -139,19 +154,22 @@ public struct ReferenceCheck: Hashable, Sendable, CustomStringConvertible {
     /// numeric scheme: the first that holds names the kind; none holding makes it an invalid KID
     /// (the common scheme here) — that is, a reference recon must not trust.
     public static func classify(_ text: String) -> ReferenceCheck {
-        let compact = text.uppercased().filter { $0 != " " }
-        if compact.hasPrefix("RF") && compact.count > 4 && compact.dropFirst(2).prefix(2).allSatisfy(\.isNumber) {
-            return ReferenceCheck(kind: .rf, isValid: CheckDigits.rf(compact))
+        guard let bytes = CheckDigits.compact(text) else { return ReferenceCheck(kind: .plain, isValid: nil) }
+        if bytes.count > 4 && bytes[0] == UInt8(ascii: "R") && bytes[1] == UInt8(ascii: "F")
+            && CheckDigits.isDigit(bytes[2]) && CheckDigits.isDigit(bytes[3]) {
+            return ReferenceCheck(kind: .rf, isValid: CheckDigits.rf(bytes))
         }
-        if CheckDigits.belgianDigits(compact) != nil && (compact.contains("+") || compact.contains("*") || compact.contains("/")) {
-            return ReferenceCheck(kind: .belgian, isValid: CheckDigits.belgian(compact))
+        if bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "/") }),
+           CheckDigits.belgianDigits(bytes) != nil {
+            return ReferenceCheck(kind: .belgian, isValid: CheckDigits.belgian(bytes))
         }
-        let isNumeric = !compact.isEmpty && compact.allSatisfy { $0.isASCII && $0.isNumber }
-        let isKIDShape = isNumeric || (compact.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && compact.last == "-")
-        guard isKIDShape, compact.count >= 2 else { return ReferenceCheck(kind: .plain, isValid: nil) }
-        if compact.count == 27 { return ReferenceCheck(kind: .swissQR, isValid: CheckDigits.swissQR(compact)) }
-        if CheckDigits.luhn(compact) || CheckDigits.mod11(compact) { return ReferenceCheck(kind: .kid, isValid: true) }
-        if CheckDigits.finnish(compact) { return ReferenceCheck(kind: .finnish, isValid: true) }
+        let body = bytes.last == UInt8(ascii: "-") ? bytes.dropLast() : bytes[...]
+        guard bytes.count >= 2, !body.isEmpty, body.allSatisfy(CheckDigits.isDigit) else {
+            return ReferenceCheck(kind: .plain, isValid: nil)
+        }
+        if bytes.count == 27 { return ReferenceCheck(kind: .swissQR, isValid: CheckDigits.swissQR(bytes)) }
+        if CheckDigits.luhn(bytes) || CheckDigits.mod11(bytes) { return ReferenceCheck(kind: .kid, isValid: true) }
+        if CheckDigits.finnish(bytes) { return ReferenceCheck(kind: .finnish, isValid: true) }
         return ReferenceCheck(kind: .kid, isValid: false)
     }
 }

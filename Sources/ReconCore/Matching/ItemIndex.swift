@@ -2,22 +2,31 @@
 ///
 /// - Complexity: built in O(n); a lookup is O(1), a one-edit search O(length × alphabet).
 struct ItemIndex: Sendable {
-    private var byReference: [String: [Int]] = [:]
-    private var byInvoiceKey: [String: [Int]] = [:]
-    private var byNumericCore: [String: [Int]] = [:]
+    private var byReference: MultiMap<String>
+    private var byInvoiceKey: MultiMap<String>
+    private var byNumericCore: MultiMap<String>
+    /// FNV-1a hashes of every reference and invoice key: a one-edit variant is looked up (as a
+    /// String) only when its hash is known, which spares ~150 lookups per mistyped reference.
+    private var keyHashes: Set<UInt64> = []
     /// Items by customer, oldest invoice first.
     private(set) var byCustomer: [String: [Int]] = [:]
 
     init(_ book: OpenItemBook) {
-        byInvoiceKey.reserveCapacity(book.count)
-        byReference.reserveCapacity(book.count)
+        byInvoiceKey = MultiMap(capacity: book.count)
+        byReference = MultiMap(capacity: book.count)
+        byNumericCore = MultiMap(capacity: book.count)
+        keyHashes.reserveCapacity(book.count * 2)
         for (index, item) in book.items.enumerated() {
             let key = Normalization.key(item.invoiceId)
-            byInvoiceKey[key, default: []].append(index)
-            if let core = Normalization.numericCore(key) { byNumericCore[core, default: []].append(index) }
+            byInvoiceKey.insert(index, for: key)
+            keyHashes.insert(ItemIndex.hash(key.utf8))
+            if let core = Normalization.numericCore(key) { byNumericCore.insert(index, for: core) }
             if let reference = item.reference {
                 let referenceKey = Normalization.key(reference)
-                if !referenceKey.isEmpty && referenceKey != key { byReference[referenceKey, default: []].append(index) }
+                if !referenceKey.isEmpty && referenceKey != key {
+                    byReference.insert(index, for: referenceKey)
+                    keyHashes.insert(ItemIndex.hash(referenceKey.utf8))
+                }
             }
             byCustomer[item.customerId, default: []].append(index)
         }
@@ -29,14 +38,23 @@ struct ItemIndex: Sendable {
         }
     }
 
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
     /// Items whose printed reference has this key.
-    func items(withReference key: String) -> [Int] { byReference[key] ?? [] }
+    func items(withReference key: String) -> [Int] { byReference[key] }
 
     /// Items whose invoice id has this key.
-    func items(withInvoiceKey key: String) -> [Int] { byInvoiceKey[key] ?? [] }
+    func items(withInvoiceKey key: String) -> [Int] { byInvoiceKey[key] }
 
     /// Items whose id holds this number (leading zeros stripped).
-    func items(withNumericCore core: String) -> [Int] { byNumericCore[core] ?? [] }
+    func items(withNumericCore core: String) -> [Int] { byNumericCore[core] }
 
     /// Items whose reference or id is one edit (one wrong character, or two neighbours swapped) away
     /// from `key`.
@@ -49,8 +67,9 @@ struct ItemIndex: Sendable {
         let alphabet = characters.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? digits : digits + Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
         var found: [Int] = []
         func check(_ variant: [UInt8]) {
+            guard keyHashes.contains(ItemIndex.hash(variant)) else { return }
             let candidate = String(decoding: variant, as: UTF8.self)
-            for index in (byReference[candidate] ?? []) + (byInvoiceKey[candidate] ?? []) where !found.contains(index) {
+            for index in byReference[candidate] + byInvoiceKey[candidate] where !found.contains(index) {
                 found.append(index)
             }
         }

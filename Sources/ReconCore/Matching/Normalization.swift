@@ -3,6 +3,20 @@
 public enum Normalization {
     /// Upper-case letters and digits only: `RF18 5390-0754` → `RF1853900754`, `inv-10 23` → `INV1023`.
     public static func key(_ text: some StringProtocol) -> String {
+        // ASCII (nearly every reference and id): bytes in, bytes out.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var ascii = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A: bytes.append(byte)
+            case 0x61...0x7A: bytes.append(byte - 0x20)
+            case 0x80...: ascii = false
+            default: continue
+            }
+            if !ascii { break }
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -23,20 +37,24 @@ public enum Normalization {
     /// The number inside an id, without leading zeros, when the id holds exactly one run of at least
     /// four digits: `INV-001023` → `1023`. nil otherwise.
     public static func numericCore(_ key: String) -> String? {
-        var runs: [Substring] = []
-        var current = key.startIndex
-        while current < key.endIndex {
-            guard key[current].isASCII && key[current].isNumber else {
-                current = key.index(after: current)
-                continue
+        var runStart = -1, runEnd = -1, position = 0
+        var inRun = false
+        for byte in key.utf8 {
+            let digit = byte >= 0x30 && byte <= 0x39
+            if digit && !inRun {
+                if runStart >= 0 { return nil }  // a second run of digits
+                runStart = position
+                inRun = true
+            } else if !digit && inRun {
+                runEnd = position
+                inRun = false
             }
-            let start = current
-            while current < key.endIndex && key[current].isASCII && key[current].isNumber { current = key.index(after: current) }
-            runs.append(key[start..<current])
+            position += 1
         }
-        guard runs.count == 1 else { return nil }
-        let stripped = runs[0].drop { $0 == "0" }
-        return stripped.count >= 4 ? String(stripped) : nil
+        guard runStart >= 0 else { return nil }
+        if inRun { runEnd = position }
+        let run = key.utf8.dropFirst(runStart).prefix(runEnd - runStart).drop { $0 == 0x30 }
+        return run.count >= 4 ? String(decoding: run, as: UTF8.self) : nil
     }
 
     /// Legal forms left out of names (Nordic, German, Dutch, English, French).

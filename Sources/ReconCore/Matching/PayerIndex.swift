@@ -29,11 +29,12 @@ public struct PayerMatch: Sendable {
 /// Recognises payers: by IBAN (from the open items' `customer_iban` and the customers file), then by
 /// name — normalised and equal, then similar (Jaro-Winkler at least `nameSimilarity`, or a bank's
 /// truncation of the customer's name). Similar names are compared within a block of customers whose
-/// names start with the same word, so no transaction scans every customer.
+/// names start with the same word and whose second word starts with the same letter, and only when
+/// their lengths allow the similarity at all, so no transaction scans every customer.
 struct PayerIndex: Sendable {
     private var byIban: [String: Set<String>] = [:]
     private var byName: [String: Set<String>] = [:]
-    private var byFirstWord: [String: [(name: String, customer: String)]] = [:]
+    private var byBlock: [String: [(name: String, customer: String)]] = [:]
     let similarity: Int
 
     init(items: [OpenItem], customers: [String: Customer], similarity: Int) {
@@ -51,11 +52,27 @@ struct PayerIndex: Sendable {
             for variant in variants {
                 let name = Normalization.name(variant)
                 guard !name.isEmpty, byName[name, default: []].insert(customer).inserted else { continue }
-                let first = name.prefix { $0 != " " }
-                byFirstWord[String(first), default: []].append((name, customer))
+                byBlock[PayerIndex.block(of: name), default: []].append((name, customer))
             }
         }
-        for key in byFirstWord.keys { byFirstWord[key]!.sort { ($0.name, $0.customer) < ($1.name, $1.customer) } }
+        for key in byBlock.keys { byBlock[key]!.sort { ($0.name, $0.customer) < ($1.name, $1.customer) } }
+    }
+
+    /// The first word and the first letter of the second: `fjellrud fisk & skalldyr` → `fjellrud f`.
+    static func block(of name: String) -> String {
+        let words = name.split(separator: " ", maxSplits: 2)
+        guard let first = words.first else { return "" }
+        guard words.count > 1, let initial = words[1].first else { return String(first) }
+        return first + " " + String(initial)
+    }
+
+    /// The highest Jaro-Winkler (thousandths) two strings of these lengths could reach: Jaro is at most
+    /// (m/|a| + m/|b| + 1)/3 with m ≤ the shorter length, and Winkler adds at most 4 × 0.1 of the rest.
+    static func similarityBound(_ a: Int, _ b: Int) -> Int {
+        let short = min(a, b), long = max(a, b)
+        guard short > 0 else { return long == 0 ? 1000 : 0 }
+        let jaro = (1000 + short * 1000 / long + 1000) / 3
+        return jaro + 4 * (1000 - jaro) / 10
     }
 
     func identify(iban: String?, name: String?) -> PayerMatch {
@@ -66,17 +83,17 @@ struct PayerIndex: Sendable {
         let normalized = Normalization.name(name)
         guard !normalized.isEmpty else { return .unknown }
         if let customers = byName[normalized] { return PayerMatch(customers: customers.sorted(), method: .name) }
-        let first = String(normalized.prefix { $0 != " " })
         // Banks cut names at 18–35 characters: a long enough payer name that starts a customer's
         // name is that customer's name.
-        let block = byFirstWord[first] ?? []
+        let block = byBlock[PayerIndex.block(of: normalized)] ?? []
         if normalized.count >= 16 {
             let truncated = Set(block.filter { $0.name.hasPrefix(normalized) }.map(\.customer))
             if !truncated.isEmpty { return PayerMatch(customers: truncated.sorted(), method: .name) }
         }
         var best = 0
         var customers: Set<String> = []
-        for candidate in block {
+        let length = normalized.unicodeScalars.count
+        for candidate in block where PayerIndex.similarityBound(length, candidate.name.unicodeScalars.count) >= similarity {
             let score = Normalization.jaroWinkler(normalized, candidate.name)
             guard score >= similarity else { continue }
             if score > best {

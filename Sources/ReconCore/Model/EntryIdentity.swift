@@ -6,7 +6,11 @@
 /// payments on one day, or a bank reusing a reference), the later ones get `~2`, `~3` …, so that
 /// they stay separate transactions while the same file read twice gives the same ids.
 public struct EntryIdentity: Sendable {
-    private var seen: [String: Int] = [:]
+    /// The first id seen with each 64-bit hash: most ids occur once, and hashing eight bytes costs
+    /// far less than hashing a 35-character id into a growing dictionary.
+    private var firstByHash: [UInt64: String] = [:]
+    /// How often each id that did repeat has occurred (or whose hash was taken by another id).
+    private var repeated: [String: Int] = [:]
 
     public init() {}
 
@@ -18,9 +22,31 @@ public struct EntryIdentity: Sendable {
         } else {
             reference = "H" + transaction.contentHash
         }
-        let base = "\(account)/\(reference)/\(index)"
-        let occurrence = (seen[base] ?? 0) + 1
-        seen[base] = occurrence
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(account.utf8.count + reference.utf8.count + 8)
+        bytes.append(contentsOf: account.utf8)
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(contentsOf: reference.utf8)
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(contentsOf: String(index).utf8)
+        let base = String(decoding: bytes, as: UTF8.self)  // built from bytes: interpolation costs ~3×
+        let occurrence = count(base)
         transaction.entryId = occurrence == 1 ? base : "\(base)~\(occurrence)"
+    }
+
+    /// How many times `id` has now been seen, this time included.
+    private mutating func count(_ id: String) -> Int {
+        var hash = StableHash()
+        hash.combine(id.utf8)
+        guard let first = firstByHash[hash.value] else {
+            firstByHash[hash.value] = id
+            return 1
+        }
+        // A true repeat counts from the first occurrence; an id that merely shares the hash of
+        // another starts its own count.
+        let start = first == id ? 1 : 0
+        let occurrence = repeated[id, default: start] + 1
+        repeated[id] = occurrence
+        return occurrence
     }
 }

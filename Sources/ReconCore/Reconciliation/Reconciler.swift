@@ -39,17 +39,21 @@ public struct Reconciler: Sendable {
     /// an earlier run's exception report, keyed by nothing but their `exceptionId`. `customers` (from
     /// the customers file) help to recognise payers by IBAN and name. `progress` is told how many
     /// transactions have been processed, after each one.
+    ///
+    /// A workspace, which settles across runs, also passes `earlierPartialPayments`: the open
+    /// `partial_payment` exceptions of transactions settled by earlier runs (their `candidates` the
+    /// items left open). They are reviewed again at the end — dropped when the rest has been paid
+    /// since — and a decision for one settles the rest on a voucher dated `adjustmentDate` (default:
+    /// the payment's booking date).
     public func reconcile(openItems: [OpenItem], transactions: [BankTransaction], decisions: [Decision] = [],
-                          customers: [String: Customer] = [:], progress: ((Int) -> Void)? = nil) -> ReconciliationResult {
+                          customers: [String: Customer] = [:], earlierPartialPayments: [ReconException] = [],
+                          adjustmentDate: CalendarDate? = nil, progress: ((Int) -> Void)? = nil) -> ReconciliationResult {
         var run = ReconciliationRun(reconciler: self, openItems: openItems, decisions: decisions, customers: customers)
         let ordered = transactions.enumerated().sorted {
             ($0.element.bookingDate, $0.offset) < ($1.element.bookingDate, $1.offset)
         }.map(\.element)
-        for (index, transaction) in ordered.enumerated() {
-            run.process(transaction)
-            progress?(index + 1)
-        }
-        var result = run.finish()
+        run.process(ordered, progress: progress)
+        var result = run.finish(earlier: earlierPartialPayments, adjustmentDate: adjustmentDate)
         result.summary = Reconciler.summarize(transactions: transactions, result: result)
         return result
     }

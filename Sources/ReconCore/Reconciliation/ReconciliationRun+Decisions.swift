@@ -34,7 +34,8 @@ extension ReconciliationRun {
     }
 
     /// The rows a decision adds to a partially paid transaction (none when undecided or ignored).
-    mutating func decidePartialPayment(_ exception: ReconException, settled: [Settlement]) -> [Settlement] {
+    /// `open` are the items the payment left open.
+    mutating func decidePartialPayment(_ exception: ReconException, open: [String]) -> [Settlement] {
         guard let decision = take(exception) else {
             result.exceptions.append(exception)
             return []
@@ -47,7 +48,6 @@ extension ReconciliationRun {
             record(decision, exception, "partial payment accepted, the rest stays open")
             return []
         case .fullSettlement, .writeOff:
-            let open = settled.filter { !$0.openAfter.isZero }.map(\.invoiceId)
             let ids = decision.invoiceIds.isEmpty ? open : decision.invoiceIds
             for id in ids where !open.contains(id) {
                 problem(decision, "invoice \(id) is not one this payment left open (\(open.joined(separator: " ")))")
@@ -61,6 +61,18 @@ extension ReconciliationRun {
             result.exceptions.append(exception)
             return []
         }
+    }
+
+    /// A partial payment settled by an earlier run whose exception is still open (a workspace
+    /// keeps it): a decision settles the rest on a voucher of its own, dated `date`, without a bank
+    /// line (the money was posted with the payment); undecided, it is reviewed again.
+    mutating func decideEarlierPartialPayment(_ exception: ReconException, on date: CalendarDate) {
+        let rows = decidePartialPayment(exception, open: exception.candidateIds)
+        guard !rows.isEmpty else { return }
+        result.settlements.append(contentsOf: rows)
+        let transaction = exception.transaction
+        result.vouchers.append(Voucher(number: "", date: date, currency: transaction.amount.currency,
+                                       entryId: transaction.entryId, lines: builder.adjustmentLines(for: rows)))
     }
 
     /// Settles what stays open of `ids` as extra cash discount (`full_settlement`) or on the

@@ -6,7 +6,8 @@ struct ReconciliationRun {
     let matcher: Matcher
     var book: OpenItemBook
     var result = ReconciliationResult()
-    private var firstSeen: [String: BankTransaction] = [:]
+    /// Where the first copy of each entry id is in the transactions being processed.
+    private var firstSeen: [String: Int] = [:]
     /// Decisions by exception id, and which ones took effect.
     let decisions: [String: Decision]
     var consumed: Set<String> = []
@@ -29,8 +30,19 @@ struct ReconciliationRun {
         self.decisions = byId
     }
 
-    mutating func process(_ transaction: BankTransaction) {
-        if let first = firstSeen[transaction.entryId] {
+    /// Processes `transactions` (in settlement order), calling `progress` after each.
+    mutating func process(_ transactions: [BankTransaction], progress: ((Int) -> Void)?) {
+        firstSeen.reserveCapacity(transactions.count)
+        for index in transactions.indices {
+            process(transactions, at: index)
+            progress?(index + 1)
+        }
+    }
+
+    private mutating func process(_ transactions: [BankTransaction], at index: Int) {
+        let transaction = transactions[index]
+        if let firstIndex = firstSeen[transaction.entryId] {
+            let first = transactions[firstIndex]
             let sameContent = transaction.hasSameContent(as: first)
             let reason = "same transaction as \(first.origin.file):\(first.origin.line)"
                 + (sameContent ? "" : ", but with different content")
@@ -41,7 +53,7 @@ struct ReconciliationRun {
             }
             return
         }
-        firstSeen[transaction.entryId] = transaction
+        firstSeen[transaction.entryId] = index
         if let other = OtherEntry.classify(transaction) {
             result.otherEntries.append(other)
             return
@@ -49,7 +61,12 @@ struct ReconciliationRun {
         settleReceipt(transaction)
     }
 
-    mutating func finish() -> ReconciliationResult {
+    /// `earlier`: partial payments settled by earlier runs whose exceptions are still open; their
+    /// decisions' vouchers are dated `adjustmentDate`.
+    mutating func finish(earlier: [ReconException] = [], adjustmentDate: CalendarDate? = nil) -> ReconciliationResult {
+        for exception in earlier {
+            decideEarlierPartialPayment(exception, on: adjustmentDate ?? exception.transaction.bookingDate)
+        }
         reviewPartialPayments()
         for (id, decision) in decisions.sorted(by: { $0.value.origin.line < $1.value.origin.line })
         where !consumed.contains(id) {
@@ -125,7 +142,7 @@ struct ReconciliationRun {
                 kind: .partialPayment, transaction: transaction, candidates: rows.map { Candidate(invoiceId: $0.invoiceId) },
                 reason: "invoice \(last.invoiceId) is paid short by \(last.openAfter) \(last.currency.code), more than the underpayment tolerance",
                 suggestedAction: "full_settlement", isSettled: true)
-            rows += decidePartialPayment(exception, settled: rows)
+            rows += decidePartialPayment(exception, open: rows.filter { !$0.openAfter.isZero }.map(\.invoiceId))
         }
         result.settlements.append(contentsOf: rows)
         result.settledTransactions[transaction.amount.currency, default: 0] += 1

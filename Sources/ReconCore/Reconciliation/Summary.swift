@@ -43,6 +43,12 @@ public struct Summary: Hashable, Sendable {
     public var vouchers: Int
     public var unbalancedVouchers: Int
 
+    public init(currencies: [CurrencySummary], vouchers: Int, unbalancedVouchers: Int) {
+        self.currencies = currencies
+        self.vouchers = vouchers
+        self.unbalancedVouchers = unbalancedVouchers
+    }
+
     /// True only when every currency balances and every voucher balances.
     public var isBalanced: Bool { unbalancedVouchers == 0 && currencies.allSatisfy(\.isBalanced) }
 }

@@ -18,7 +18,10 @@ public struct OpenItemBook: Sendable {
 
     public var count: Int { items.count }
 
-    public subscript(index: Int) -> OpenItem { items[index] }
+    /// Read in place: no copy of the item (and its strings) per access.
+    public subscript(index: Int) -> OpenItem {
+        _read { yield items[index] }
+    }
 
     public func index(ofInvoice id: String) -> Int? { indexById[id] }
 

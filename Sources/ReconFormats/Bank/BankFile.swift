@@ -109,9 +109,7 @@ enum ProfileDetector {
         let encoding = TextEncoding.effective(declared: profile.encoding, head: head)
         let memory = MemoryByteSource(head, path: "<head>")
         let source: any ByteSource = encoding.isUTF8 ? memory : TranscodingByteSource(source: memory, encoding: encoding)
-        // A buffer the size of the head, not the default 1 MiB: detection tries every profile.
-        var reader = CSVReader(source: source, delimiter: profile.delimiters[0], quote: profile.quote ?? 0,
-                               chunkSize: head.count + 16)
+        let reader = CSVReader(source: source, delimiter: profile.delimiters[0], quote: profile.quote ?? 0)
         reader.lenientQuotes = true
         reader.escape = profile.escape ?? 0
         do {

@@ -34,14 +34,11 @@ public enum PaymentReferences {
 
     /// The IBAN of a domestic account number, for countries whose BBAN is all digits of a fixed
     /// length (`NO`: 11). nil when `account` does not have that shape.
+
+    /// The IBAN of a national account number (`1503.61.23450` → `NO2415036123450`), or nil when the
+    /// text is not one of that country's.
     public static func iban(country: String, bban account: String) -> String? {
-        let lengths: [String: Int] = ["NO": 11, "DK": 14, "FI": 14, "BE": 12]
-        let digits = account.filter { $0.isASCII && $0.isNumber }
-        guard let length = lengths[country], length > 0, digits.count == length,
-              account.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " || $0 == "-" }) else { return nil }
-        guard let remainder = mod97(Array((digits + country + "00").utf8)) else { return nil }
-        let check = 98 - remainder
-        return country + (check < 10 ? "0" : "") + String(check) + digits
+        NationalAccounts(country: country)?.iban(account)
     }
 
     /// An ISO 11649 creditor reference (`RF` + 2 check digits + up to 21 letters or digits) whose

@@ -25,6 +25,7 @@ public final class CamtReader: XMLHandler {
     private var chunk = [UInt8](repeating: 0, count: CamtReader.chunkSize)
     private var rootElement: String?
     private var statementCount = 0
+    private var lastNamespacePointer: UnsafePointer<UInt8>?
 
     var stack: [CamtTag] = []
     var text: [UInt8] = []
@@ -94,7 +95,12 @@ public final class CamtReader: XMLHandler {
                              attributes: XMLAttributes) {
         var tag = CamtTag.other
         if let namespace {
-            if let uri, CamtReader.equals(uri, namespace) { tag = CamtTag.lookup(localName) }
+            // libxml2 interns namespace URIs in its dictionary: the same pointer as last time is the
+            // same namespace, without comparing 50 bytes per element.
+            if let uri, uri == lastNamespacePointer || CamtReader.equals(uri, namespace) {
+                lastNamespacePointer = uri
+                tag = CamtTag.lookup(localName)
+            }
         } else {
             if rootElement == nil { rootElement = XMLName.string(localName) }
             if XMLName.equals(localName, "Document") {

@@ -6,7 +6,7 @@ import ReconCore
 /// report's own and are ignored.
 public enum DecisionsReader {
     public static func read(_ source: any ByteSource) throws -> [Decision] {
-        var reader = CSVReader(source: source)
+        let reader = CSVReader(source: source)
         try reader.skipByteOrderMark()
         reader.delimiter = CSVDialect.detectDelimiter(headerLine: try reader.peekFirstLine())
         guard try reader.next() else {

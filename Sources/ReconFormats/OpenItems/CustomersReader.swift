@@ -4,7 +4,7 @@ import ReconCore
 /// case-insensitive; only `customer_id` is required).
 public enum CustomersReader {
     public static func read(_ source: any ByteSource) throws -> [String: Customer] {
-        var reader = CSVReader(source: source)
+        let reader = CSVReader(source: source)
         try reader.skipByteOrderMark()
         reader.delimiter = CSVDialect.detectDelimiter(headerLine: try reader.peekFirstLine())
         guard try reader.next() else {

@@ -17,7 +17,7 @@ public struct OpenItemsReader {
     public init() {}
 
     public mutating func read(_ source: any ByteSource) throws -> [OpenItem] {
-        var reader = CSVReader(source: source)
+        let reader = CSVReader(source: source)
         try reader.skipByteOrderMark()
         reader.delimiter = CSVDialect.detectDelimiter(headerLine: try reader.peekFirstLine())
         guard try reader.next() else {

@@ -33,7 +33,11 @@ public struct CSVWriter {
             if !first { buffer.append(delimiter) }
             guard let text else { return }
             let utf8 = text.utf8
-            let needsQuotes = utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            // Contiguous bytes when the string has them (always, for native strings): the generic
+            // `contains` over a UTF8View costs several times more.
+            let needsQuotes = utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            } ?? utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             if !needsQuotes {
                 buffer.append(contentsOf: utf8)
                 return

@@ -25,6 +25,7 @@ public final class OutputDirectory {
     /// Whether `commit` swaps directories or renames files into place.
     let swapsDirectories: Bool
     private var pending: [(name: String, writer: FileWriter)] = []
+    private var prepared = false
     private var finished = false
 
     /// Creates the parents of the directory when missing, and removes what killed runs left.
@@ -72,10 +73,18 @@ public final class OutputDirectory {
         return writer
     }
 
-    /// Syncs every file, then makes them the directory's content at once (see the type's comment).
-    public func commit() throws {
+    /// Syncs every file to disk without making any of them appear yet, so that a caller can record
+    /// elsewhere (a workspace's database) that the files exist before they do.
+    public func prepare() throws {
+        guard !prepared else { return }
         for entry in pending { try entry.writer.finish() }
         try DirectoryTree.sync(staging, path: path)
+        prepared = true
+    }
+
+    /// Syncs every file, then makes them the directory's content at once (see the type's comment).
+    public func commit() throws {
+        try prepare()
         OutputFaults.reach(.written)
         if swapsDirectories {
             try commitBySwap()

@@ -20,6 +20,28 @@ public struct BankProfile: Sendable {
         case bookingDate = "booking_date", valueDate = "value_date", amount, debit, credit, indicator, fee
         case currency, account, payerName = "payer_name", payerIban = "payer_iban", bankRef = "bank_ref"
         case endToEndId = "end_to_end_id", structuredRef = "structured_ref", text
+
+        /// The position in `allCases`, for array-indexed lookups on hot paths (hashing the raw string
+        /// per row costs more than reading the row).
+        public var ordinal: Int {
+            switch self {
+            case .bookingDate: 0
+            case .valueDate: 1
+            case .amount: 2
+            case .debit: 3
+            case .credit: 4
+            case .indicator: 5
+            case .fee: 6
+            case .currency: 7
+            case .account: 8
+            case .payerName: 9
+            case .payerIban: 10
+            case .bankRef: 11
+            case .endToEndId: 12
+            case .structuredRef: 13
+            case .text: 14
+            }
+        }
     }
 
     /// A column by header name (case-insensitive; `occurrence` picks among equal names, -1 the last)

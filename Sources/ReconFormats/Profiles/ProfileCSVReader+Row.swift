@@ -11,15 +11,16 @@ extension ProfileCSVReader {
     func readRow() throws -> Row? {
         var problems: [Finding] = []
         func fail(_ field: BankProfile.Field, _ message: String) {
-            let index = indexes[field]?.first
+            let index = columns[field.ordinal].first
             let location = index.map { reader.location(ofField: $0) } ?? reader.recordLocation
             let name = index.flatMap { names[$0] }.map { "'\($0)'" } ?? field.rawValue
             problems.append(Finding(location, "\(name): \(message)"))
         }
-        for index in 0..<reader.fieldCount where reader.string(index) == nil {
+        if !reader.isValidUTF8 {
+            let index = (0..<reader.fieldCount).first { reader.string($0) == nil } ?? 0
             throw ReadError.invalid(reader.location(ofField: index), "not valid UTF-8 (the file changes encoding)")
         }
-        if (0..<reader.fieldCount).allSatisfy({ text($0).isEmpty }) { return nil }
+        if (0..<reader.fieldCount).allSatisfy({ isBlank($0) }) { return nil }
         if profile.isStrict && reader.fieldCount != headerFieldCount {
             throw ReadError.invalid(reader.recordLocation,
                                     "expected \(headerFieldCount) fields as in the header, found \(reader.fieldCount)")
@@ -52,43 +53,58 @@ extension ProfileCSVReader {
         var status = EntryStatus.booked
         if rules.pending.contains(where: { matches($0.0, $0.1) }) { status = .pending }
         if rules.info.contains(where: { matches($0.0, $0.1) }) { status = .info }
-        var fields: [BankProfile.Field: String] = [:]
-        for field in [BankProfile.Field.account, .payerName, .payerIban, .bankRef, .endToEndId, .structuredRef] {
+        func optional(_ field: BankProfile.Field) -> String? {
             let text = value(field)
-            if !text.isEmpty { fields[field] = text }
+            return text.isEmpty ? nil : text
         }
+        var account = optional(.account), payerName = optional(.payerName), payerIban = optional(.payerIban)
+        var bankRef = optional(.bankRef), endToEndId = optional(.endToEndId), structuredRef = optional(.structuredRef)
         let rowText = texts(.text)
-        if !rowText.isEmpty { fields[.text] = rowText }
+        var text: String? = rowText.isEmpty ? nil : rowText
         for (field, column, regex) in rules.extractions {
-            if let found = extract(column, regex) { fields[field] = found }
+            guard let found = extract(column, regex) else { continue }
+            switch field {
+            case .account: account = found
+            case .payerName: payerName = found
+            case .payerIban: payerIban = found
+            case .bankRef: bankRef = found
+            case .endToEndId: endToEndId = found
+            case .structuredRef: structuredRef = found
+            case .text: text = found
+            default: break
+            }
         }
         if let column = profile.sepaKeywordColumn, let index = ruleIndexes[column] {
-            let keywords = SEPAKeywords(text(index))
+            let keywords = SEPAKeywords(self.text(index))
             if !keywords.isEmpty {
-                fields[.text] = keywords["SVWZ"] ?? keywords.leading
-                if fields[.endToEndId] == nil { fields[.endToEndId] = keywords["EREF"] }
-                if fields[.payerName] == nil { fields[.payerName] = keywords["ABWA"] }
+                text = keywords["SVWZ"] ?? keywords.leading
+                if endToEndId == nil { endToEndId = keywords["EREF"] }
+                if payerName == nil { payerName = keywords["ABWA"] }
             }
         }
-        for field in [BankProfile.Field.account, .payerIban] {
-            guard let raw = fields[field] else { continue }
-            let compact = raw.filter { $0 != " " }
-            if let country = profile.ibanCountry, let iban = PaymentReferences.iban(country: country, bban: raw) {
-                fields[field] = iban
-            } else if PaymentReferences.isIBANShaped(compact) {
-                fields[field] = compact
-            }
-        }
+        account = account.map(normalizedAccount)
+        payerIban = payerIban.map(normalizedAccount)
         let location = reader.recordLocation
         var transaction = BankTransaction(
-            bankRef: fields[.bankRef], account: fields[.account] ?? "", amount: amount, bookingDate: bookingDate,
-            valueDate: valueDate, status: status, endToEndId: PaymentReferences.meaningful(fields[.endToEndId]),
-            structuredRef: fields[.structuredRef], payerName: fields[.payerName], payerIban: fields[.payerIban],
-            text: fields[.text] ?? "", origin: location)
+            bankRef: bankRef, account: account ?? "", amount: amount, bookingDate: bookingDate,
+            valueDate: valueDate, status: status, endToEndId: PaymentReferences.meaningful(endToEndId),
+            structuredRef: structuredRef, payerName: payerName, payerIban: payerIban,
+            text: text ?? "", origin: location)
         if !profile.continuationRows { identity.assign(&transaction, entryReference: transaction.bankRef, index: 1) }
         return .entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: valueDate, status: status,
                                 isReversal: false, bankRef: transaction.bankRef, transactions: [transaction],
                                 origin: location))
+    }
+
+    /// An account number as an IBAN when the profile's country makes one of it, else compacted when
+    /// it has an IBAN's shape, else as written.
+    private func normalizedAccount(_ raw: String) -> String {
+        if let nationalAccounts, let iban = nationalAccounts.iban(raw) { return iban }
+        if raw.utf8.contains(0x20) {
+            let compact = raw.filter { $0 != " " }
+            return PaymentReferences.isIBANShaped(compact) ? compact : raw
+        }
+        return raw
     }
 
     /// Gives a held entry (continuation rows folded in) its identity.
@@ -102,25 +118,35 @@ extension ProfileCSVReader {
 
     /// Field `index` trimmed (stray quotes too, in lenient mode); "" when absent or not UTF-8.
     func text(_ index: Int) -> String {
-        guard index < reader.fieldCount, let raw = reader.string(index) else { return "" }
-        var value = Substring(raw)
-        while let first = value.first, first == " " || first == "\t" || (profile.lenientQuotes && first == "\"") {
-            value.removeFirst()
+        guard index < reader.fieldCount else { return "" }
+        let lenient = profile.lenientQuotes
+        return reader.withField(index) { bytes in
+            func trims(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || (lenient && byte == 0x22) }
+            var start = 0, stop = bytes.count
+            while start < stop, trims(bytes[start]) { start += 1 }
+            while stop > start, trims(bytes[stop - 1]) { stop -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
         }
-        while let last = value.last, last == " " || last == "\t" || (profile.lenientQuotes && last == "\"") {
-            value.removeLast()
+    }
+
+    /// Whether field `index` holds nothing but spaces, tabs (and stray quotes, in lenient mode).
+    func isBlank(_ index: Int) -> Bool {
+        let lenient = profile.lenientQuotes
+        return reader.withField(index) { bytes in
+            bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || (lenient && $0 == 0x22) }
         }
-        return String(value)
     }
 
     func value(_ field: BankProfile.Field) -> String {
-        guard let index = indexes[field]?.first else { return "" }
+        guard let index = columns[field.ordinal].first else { return "" }
         return text(index)
     }
 
     /// The texts of all columns of a field, joined by a space.
     func texts(_ field: BankProfile.Field) -> String {
-        (indexes[field] ?? []).map { text($0) }.filter { !$0.isEmpty }.joined(separator: " ").collapsingWhitespace()
+        let indexes = columns[field.ordinal]
+        if indexes.count == 1 { return text(indexes[0]).collapsingWhitespace() }
+        return indexes.map { text($0) }.filter { !$0.isEmpty }.joined(separator: " ").collapsingWhitespace()
     }
 
     private var amountFieldsEmpty: Bool {
@@ -188,7 +214,7 @@ extension ProfileCSVReader {
     }
 
     private func feeAmount(currency: Currency, _ fail: (BankProfile.Field, String) -> Void) -> Money? {
-        guard indexes[.fee]?.first != nil, !value(.fee).isEmpty else { return nil }
+        guard columns[BankProfile.Field.fee.ordinal].first != nil, !value(.fee).isEmpty else { return nil }
         return parse(.fee, currency: currency, required: false, fail)
     }
 
@@ -196,7 +222,7 @@ extension ProfileCSVReader {
     /// after a sign dropped, then the profile's decimal and thousands separators, strictly.
     private func parse(_ field: BankProfile.Field, currency: Currency, required: Bool,
                        _ fail: (BankProfile.Field, String) -> Void) -> Money? {
-        guard let index = indexes[field]?.first else {
+        guard let index = columns[field.ordinal].first else {
             if required { fail(field, "no such column") }
             return nil
         }

@@ -10,6 +10,8 @@ public final class ProfileCSVReader: BankStatementReader {
     var reader: CSVReader
     /// Field to column index (several for `text`).
     var indexes: [BankProfile.Field: [Int]] = [:]
+    /// `indexes` by `Field.ordinal`, for the per-row path.
+    var columns: [[Int]] = Array(repeating: [], count: BankProfile.Field.allCases.count)
     /// Header names by index, for messages.
     var names: [Int: String] = [:]
     /// Where the columns of rules, extractions and the SEPA-keyword column are.
@@ -18,6 +20,8 @@ public final class ProfileCSVReader: BankStatementReader {
     var identity = EntryIdentity()
     var findings: [Finding] = []
     let rules: CompiledRules
+    /// The profile's country, resolved once, for account numbers printed without the IBAN.
+    let nationalAccounts: NationalAccounts?
     private var queue: [BankRecord] = []
     private var started = false
     /// A row waiting for possible continuation rows (`[rows] continuation = true`).
@@ -49,6 +53,7 @@ public final class ProfileCSVReader: BankStatementReader {
         reader.lenientQuotes = profile.lenientQuotes
         reader.escape = profile.escape ?? 0
         rules = try CompiledRules(profile)
+        nationalAccounts = profile.ibanCountry.flatMap(NationalAccounts.init(country:))
         try reader.skipByteOrderMark()
         try reader.skipLines(profile.skipLines)
         if profile.delimiters.count > 1 {
@@ -65,6 +70,7 @@ public final class ProfileCSVReader: BankStatementReader {
                 if let index = column.index { ruleIndexes[column] = index - 1 }
             }
         }
+        columns = BankProfile.Field.allCases.map { indexes[$0] ?? [] }
     }
 
     /// Finds the header among the first lines (preambles vary), then where each column is.

@@ -28,12 +28,12 @@ public enum ExceptionsWorkbook {
         let filters = [filterRange(rows: exceptions.count + 1, columns: exceptionColumns.count),
                        filterRange(rows: exceptions.reduce(0) { $0 + $1.candidates.count } + 1,
                                    columns: candidateColumns.count), nil]
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", WorkbookParts.contentTypes(sheets: sheets.count)),
-            ("_rels/.rels", WorkbookParts.packageRelationships),
-            ("xl/workbook.xml", WorkbookParts.workbook(sheetNames: sheetNames, filters: filters.map { $0.map(absolute) })),
-            ("xl/_rels/workbook.xml.rels", WorkbookParts.workbookRelationships(sheets: sheets.count)),
-            ("xl/styles.xml", WorkbookParts.styles),
+        var parts: [(String, [UInt8])] = [
+            ("[Content_Types].xml", Array(WorkbookParts.contentTypes(sheets: sheets.count).utf8)),
+            ("_rels/.rels", Array(WorkbookParts.packageRelationships.utf8)),
+            ("xl/workbook.xml", Array(WorkbookParts.workbook(sheetNames: sheetNames, filters: filters.map { $0.map(absolute) }).utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(WorkbookParts.workbookRelationships(sheets: sheets.count).utf8)),
+            ("xl/styles.xml", Array(WorkbookParts.styles.utf8)),
         ]
         for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet)) }
         return try ZipPackage.build(parts)
@@ -54,7 +54,7 @@ public enum ExceptionsWorkbook {
         columns.map { (.text($0), reviewer.contains($0) ? .reviewerHeader : .header) }
     }
 
-    static func exceptionsSheet(_ exceptions: [ReconException]) -> String {
+    static func exceptionsSheet(_ exceptions: [ReconException]) -> [UInt8] {
         var sheet = SheetWriter()
         sheet.row(header(exceptionColumns, reviewer: reviewerColumns))
         for exception in exceptions {
@@ -85,7 +85,7 @@ public enum ExceptionsWorkbook {
                                        validations: [validation], selected: true)
     }
 
-    static func candidatesSheet(_ exceptions: [ReconException]) -> String {
+    static func candidatesSheet(_ exceptions: [ReconException]) -> [UInt8] {
         var sheet = SheetWriter()
         sheet.row(header(candidateColumns))
         var rows = 1
@@ -104,7 +104,7 @@ public enum ExceptionsWorkbook {
                                        filter: filterRange(rows: rows, columns: candidateColumns.count))
     }
 
-    static func summarySheet(_ summary: Summary) -> String {
+    static func summarySheet(_ summary: Summary) -> [UInt8] {
         var sheet = SheetWriter()
         sheet.row(header(summaryColumns))
         for entry in summary.currencies {

@@ -75,7 +75,7 @@ enum WorkbookParts {
     /// A worksheet around `sheet`'s rows: frozen header row, column widths, autofilter over the
     /// table, and `validations` (`<dataValidation>` elements).
     static func worksheet(_ sheet: SheetWriter, widths: [Int], freezeHeader: Bool, filter: String?,
-                          validations: [String] = [], selected: Bool = false) -> String {
+                          validations: [String] = [], selected: Bool = false) -> [UInt8] {
         var xml = header + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
         let last = SheetWriter.column(max(sheet.columnCount, 1) - 1) + String(max(sheet.rowCount, 1))
         xml += "<dimension ref=\"A1:\(last)\"/>"
@@ -92,12 +92,14 @@ enum WorkbookParts {
             }
             xml += "</cols>"
         }
-        xml += "<sheetData>" + sheet.xml + "</sheetData>"
-        if let filter { xml += "<autoFilter ref=\"\(filter)\"/>" }
+        xml += "<sheetData>"
+        var tail = "</sheetData>"
+        if let filter { tail += "<autoFilter ref=\"\(filter)\"/>" }
         if !validations.isEmpty {
-            xml += "<dataValidations count=\"\(validations.count)\">" + validations.joined() + "</dataValidations>"
+            tail += "<dataValidations count=\"\(validations.count)\">" + validations.joined() + "</dataValidations>"
         }
-        xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        return xml + "</worksheet>"
+        tail += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+        tail += "</worksheet>"
+        return Array(xml.utf8) + sheet.xml + Array(tail.utf8)
     }
 }

@@ -8,10 +8,10 @@ enum ZipPackage {
     /// 1980-01-01T00:00:00Z; ZIPFoundation converts with gmtime, so the time zone does not matter.
     static let fixedDate = Date(timeIntervalSince1970: 315_532_800)
 
-    static func build(_ parts: [(path: String, text: String)]) throws -> [UInt8] {
+    static func build(_ parts: [(path: String, bytes: [UInt8])]) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         for part in parts {
-            let data = Data(part.text.utf8)
+            let data = Data(part.bytes)
             try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
                                  modificationDate: fixedDate, permissions: 0o644, compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)

@@ -1,0 +1,52 @@
+/// Turns a country's national account numbers (BBAN) into IBANs: `1503.61.23450` → `NO2415036123450`.
+/// Resolved once per profile; `iban(_:)` allocates nothing but the result.
+public struct NationalAccounts: Sendable {
+    let first: UInt8, second: UInt8
+    let length: Int
+
+    /// nil for a country whose BBAN recon does not know.
+    public init?(country: String) {
+        let letters = Array(country.utf8)
+        guard letters.count == 2, letters.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+        switch country {
+        case "NO": length = 11
+        case "DK", "FI": length = 14
+        case "BE": length = 12
+        default: return nil
+        }
+        first = letters[0]
+        second = letters[1]
+    }
+
+    /// The IBAN, or nil when `account` is not `length` digits (dots, spaces and dashes aside).
+    public func iban(_ account: String) -> String? {
+        var digits = 0
+        var remainder = 0
+        for byte in account.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                digits += 1
+                remainder = (remainder * 10 + Int(byte &- 0x30)) % 97
+            case UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "-"): continue
+            default: return nil
+            }
+        }
+        guard digits == length else { return nil }
+        // mod 97 of BBAN + country letters (A = 10 …) + "00".
+        remainder = (remainder * 100 + Int(first &- 0x37)) % 97
+        remainder = (remainder * 100 + Int(second &- 0x37)) % 97
+        let check = 98 - remainder * 100 % 97
+        return String(unsafeUninitializedCapacity: 4 + length) { buffer in
+            buffer[0] = first
+            buffer[1] = second
+            buffer[2] = 0x30 + UInt8(check / 10)
+            buffer[3] = 0x30 + UInt8(check % 10)
+            var index = 4
+            for byte in account.utf8 where byte >= 0x30 && byte <= 0x39 {
+                buffer[index] = byte
+                index += 1
+            }
+            return index
+        }
+    }
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""make bench: recon's speed on generated data, each figure the median of several runs.
+
+usage: bench.py [--sizes medium,large] [--runs 5] [--data DIR] [--gen PATH] [--recon PATH] [--workspace]
+
+For each size (gen.py: medium = 100,000 payments, large = 1,000,000, with 1.1 x as many open items):
+  parse camt     recon inspect camt053.xml --format summary   (everything inspect reads, streamed)
+  parse CSV      recon inspect bank.csv --format summary      (the same payments as a Norwegian bank CSV)
+  open items     the "read open items" phase of reconcile (RECON_TIMINGS=1)
+  match only     the "match and settle" phase of reconcile
+  reconcile      recon reconcile with the camt file, every output written
+  reconcile CSV  recon reconcile with the CSV file
+Wall time (median), MB/s of the input, entries/s, and peak RSS (GNU time). With --workspace, the
+workspace script (import + match against stateless reconcile) runs too.
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+ENTRIES = {"small": 1_000, "medium": 100_000, "large": 1_000_000}
+
+
+def run(cmd, env=None):
+    """Runs cmd under GNU time; returns (seconds, peak KiB, stderr)."""
+    with tempfile.NamedTemporaryFile("r") as timing:
+        full = ["/usr/bin/time", "-f", "%e %M", "-o", timing.name] + cmd
+        proc = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env=dict(os.environ, **(env or {})))
+        if proc.returncode != 0:
+            sys.exit("failed: %s\n%s" % (" ".join(cmd), proc.stderr[-2000:]))
+        seconds, kib = timing.read().split()
+        return float(seconds), int(kib), proc.stderr
+
+
+def phases(stderr):
+    return {m.group(1): int(m.group(2)) / 1000.0 for m in re.finditer(r"timing: (.+?) (\d+) ms", stderr)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="medium,large")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--data", default=os.path.join(ROOT, "out", "bench-data"))
+    ap.add_argument("--gen", default=os.path.join(ROOT, "..", "shared", "bench", "gen.py"))
+    ap.add_argument("--recon", default=os.path.join(ROOT, ".build", "release", "recon"))
+    ap.add_argument("--workspace", action="store_true")
+    args = ap.parse_args()
+    os.makedirs(args.data, exist_ok=True)
+    rows = []
+    for size in args.sizes.split(","):
+        files = {k: os.path.join(args.data, "%s_%s.%s" % (k, size, ext))
+                 for k, ext in (("camt053", "xml"), ("bank", "csv"), ("invoices", "csv"))}
+        if not all(os.path.exists(f) for f in files.values()):
+            if not os.path.exists(args.gen):
+                sys.exit("make bench needs the generator %s (or the files in %s)" % (args.gen, args.data))
+            print("generating %s data with %s …" % (size, args.gen), flush=True)
+            subprocess.run([sys.executable, args.gen, "--size", size, "--out", args.data], check=True,
+                           stdout=subprocess.DEVNULL)
+        entries = ENTRIES[size]
+        mb = {k: os.path.getsize(f) / 1e6 for k, f in files.items()}
+        out = tempfile.mkdtemp(prefix="recon-bench-")
+        results = {}
+
+        def measure(name, cmd, input_mb, count, env=None, keep=None):
+            samples = [run(cmd, env) for _ in range(args.runs)]
+            wall = statistics.median(s[0] for s in samples)
+            peak = max(s[1] for s in samples) / 1024
+            results[name] = (wall, input_mb, count, peak)
+            print("  %-14s %8.2f s  %7.1f MB/s  %9.0f entries/s  %6.0f MiB peak"
+                  % (name, wall, input_mb / wall if input_mb else 0, count / wall, peak), flush=True)
+            return samples
+
+        print("%s: %d payments (camt %.0f MB, CSV %.0f MB, open items %.0f MB), median of %d runs"
+              % (size, entries, mb["camt053"], mb["bank"], mb["invoices"], args.runs), flush=True)
+        measure("parse camt", [args.recon, "inspect", files["camt053"], "--format", "summary"], mb["camt053"], entries)
+        measure("parse CSV", [args.recon, "inspect", files["bank"], "--format", "summary"], mb["bank"], entries)
+        samples = measure("reconcile", [args.recon, "reconcile", "--invoices", files["invoices"], "--bank",
+                                        files["camt053"], "--out", out + "/camt", "--quiet"],
+                          mb["camt053"] + mb["invoices"], entries, env={"RECON_TIMINGS": "1"})
+        timed = [phases(s[2]) for s in samples]
+        items = statistics.median(t["read open items"] for t in timed)
+        match = statistics.median(t["match and settle"] for t in timed)
+        results["open items"] = (items, mb["invoices"], entries * 11 // 10, 0)
+        results["match only"] = (match, 0, entries, 0)
+        print("  %-14s %8.2f s  %7.1f MB/s  %9.0f items/s" % ("open items", items, mb["invoices"] / items, entries * 1.1 / items))
+        print("  %-14s %8.2f s  %17s %9.0f entries/s" % ("match only", match, "", entries / match))
+        measure("reconcile CSV", [args.recon, "reconcile", "--invoices", files["invoices"], "--bank",
+                                  files["bank"], "--out", out + "/csv", "--quiet"], mb["bank"] + mb["invoices"], entries)
+        rows.append((size, results))
+        if args.workspace:
+            subprocess.run([os.path.join(HERE, "workspace-bench.sh"), files["invoices"], files["camt053"]], check=True)
+        subprocess.run(["rm", "-rf", out])
+
+    print("\n| size | task | median wall | MB/s | entries/s | peak RSS |")
+    print("|---|---|---:|---:|---:|---:|")
+    for size, results in rows:
+        for name in ("parse camt", "parse CSV", "open items", "match only", "reconcile", "reconcile CSV"):
+            wall, input_mb, count, peak = results[name]
+            print("| %s | %s | %.2f s | %s | %.0f | %s |" % (
+                size, name, wall, "%.0f" % (input_mb / wall) if input_mb else "–", count / wall,
+                "%.0f MiB" % peak if peak else "–"))
+    if len(rows) == 2:
+        ratio = rows[1][1]["reconcile"][0] / rows[0][1]["reconcile"][0]
+        print("\nreconcile %s → %s: %.1f× the time for %d× the payments"
+              % (rows[0][0], rows[1][0], ratio, ENTRIES[rows[1][0]] // ENTRIES[rows[0][0]]))
+
+
+if __name__ == "__main__":
+    main()
