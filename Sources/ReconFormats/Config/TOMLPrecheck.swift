@@ -3,18 +3,24 @@ import ReconCore
 /// What recon checks in a TOML text before TOMLKit parses it: inputs on which the parser inside
 /// TOMLKit (toml++ 3) fails an assertion and aborts the process instead of reporting an error.
 ///
-/// Found by fuzzing (`make fuzz`, target `profile`): a table header whose name starts with a
-/// character that cannot begin a key — `[` alone on a line, `[.a]`, `[#]`, `[[=]]` — trips
-/// `parse_key(): Assertion 'is_bare_key_character(*cp) || is_string_delimiter(*cp)'`. So a one-key
-/// typo in recon.toml or a profile killed recon with SIGABRT. The check follows TOML's lexical
-/// structure (strings of the four kinds, comments, arrays and inline tables that span lines) so
-/// that a `[` starting a line inside a value is never taken for a header.
+/// Found by fuzzing (`make fuzz`, target `profile`), each a one-character typo in recon.toml or a
+/// profile that killed recon with SIGABRT:
+/// - a table header whose name starts with a character that cannot begin a key — `[` alone on a
+///   line, `[.a]`, `[#]`, `[[=]]` — trips `parse_key(): Assertion 'is_bare_key_character(*cp) ||
+///   is_string_delimiter(*cp)'`;
+/// - a `}` where an array expects a value — `x = [}`, `x = [1, }` — trips `parse_value():
+///   Assertion '!is_value_terminator(*cp)'`.
+/// The check follows TOML's lexical structure (strings of the four kinds, comments, arrays and
+/// inline tables that span lines) so that a `[` starting a line inside a value is never taken for
+/// a header, and a `}` inside a string is just text.
 enum TOMLPrecheck {
     static func check(_ text: String, path: String) throws {
         let bytes = Array(text.utf8)
         var index = 0, line = 1, lineStart = 0
-        var depth = 0          // open arrays and inline tables of a value
-        var atLineStart = true // only blanks so far on this line, outside any value
+        var open: [UInt8] = []    // the `[` and `{` of a value still open
+        var expectsValue = false  // inside an array, after `[` or `,`
+        var atLineStart = true    // only blanks so far on this line, outside any value
+        var depth: Int { open.count }
         func at(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
         func newline() { line += 1; lineStart = index + 1 }
         /// Skips a string starting at `index`; multi-line strings may span lines.
@@ -47,6 +53,7 @@ enum TOMLPrecheck {
                 while index < bytes.count && bytes[index] != 0x0A { index += 1 }
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 atLineStart = false
+                expectsValue = false
                 skipString(byte)
             case UInt8(ascii: "[") where atLineStart && depth == 0:
                 // A table header: `[` or `[[`, blanks, then the first key must begin properly.
@@ -59,14 +66,23 @@ enum TOMLPrecheck {
                 atLineStart = false
                 while index < bytes.count && bytes[index] != 0x0A { index += 1 }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
+                open.append(byte)
+                expectsValue = byte == UInt8(ascii: "[")
                 atLineStart = false
                 index += 1
+            case UInt8(ascii: "}") where expectsValue && open.last == UInt8(ascii: "["):
+                throw ReadError.invalid(SourceLocation(file: path, line: line, column: index - lineStart + 1),
+                                        "'}' where the array expects a value or ']'")
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth = max(0, depth - 1)
+                if !open.isEmpty { open.removeLast() }
+                expectsValue = false
+                index += 1
+            case UInt8(ascii: ","):
+                expectsValue = open.last == UInt8(ascii: "[")
                 index += 1
             default:
                 atLineStart = false
+                expectsValue = false
                 index += 1
             }
         }
