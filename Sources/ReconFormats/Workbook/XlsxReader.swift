@@ -142,7 +142,8 @@ final class XlsxSheetHandler: XMLHandler {
 
     func startElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
         if XMLName.equals(localName, "row") {
-            rowNumber = XlsxXML.attribute(attributes, "r").flatMap { Int($0) } ?? rowNumber + 1
+            // Rows are numbered from 1; a number that is not (`r="0"`) is taken as the next row.
+            rowNumber = XlsxXML.attribute(attributes, "r").flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil } ?? rowNumber + 1
             rows.append(XlsxSheet.Row(number: rowNumber, cells: [:]))
             column = -1
         } else if XMLName.equals(localName, "c") {
