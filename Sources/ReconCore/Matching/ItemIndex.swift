@@ -8,6 +8,8 @@ struct ItemIndex: Sendable {
     /// FNV-1a hashes of every reference and invoice key: a one-edit variant is looked up (as a
     /// String) only when its hash is known, which spares ~150 lookups per mistyped reference.
     private var keyHashes: Set<UInt64> = []
+    /// FNV-1a hashes of the numbers inside ids, the same way.
+    private var coreHashes: Set<UInt64> = []
     /// Items by customer, oldest invoice first.
     private(set) var byCustomer: [String: [Int]] = [:]
 
@@ -20,7 +22,10 @@ struct ItemIndex: Sendable {
             let key = Normalization.key(item.invoiceId)
             byInvoiceKey.insert(index, for: key)
             keyHashes.insert(ItemIndex.hash(key.utf8))
-            if let core = Normalization.numericCore(key) { byNumericCore.insert(index, for: core) }
+            if let core = Normalization.numericCore(key) {
+                byNumericCore.insert(index, for: core)
+                coreHashes.insert(ItemIndex.hash(core.utf8))
+            }
             if let reference = item.reference {
                 let referenceKey = Normalization.key(reference)
                 if !referenceKey.isEmpty && referenceKey != key {
@@ -46,6 +51,12 @@ struct ItemIndex: Sendable {
         }
         return hash
     }
+
+    /// Whether some reference or invoice key may be `key` (false: certainly none is).
+    func mayHaveKey(_ key: String) -> Bool { keyHashes.contains(ItemIndex.hash(key.utf8)) }
+
+    /// Whether some id may hold the number `core` (false: certainly none does).
+    func mayHaveCore(_ core: some Sequence<UInt8>) -> Bool { coreHashes.contains(ItemIndex.hash(core)) }
 
     /// Items whose printed reference has this key.
     func items(withReference key: String) -> [Int] { byReference[key] }

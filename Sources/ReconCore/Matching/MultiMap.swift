@@ -28,3 +28,37 @@ struct MultiMap<Key: Hashable & Sendable>: Sendable {
         return slot >= 0 ? [slot] : lists[-slot - 1]
     }
 }
+
+/// A map from keys to sets of strings that nearly always hold one string (an IBAN's customer, a
+/// customer's name): the first is stored inline, a set only for keys with more.
+struct StringSetMap: Sendable {
+    private var first: [String: String] = [:]
+    private var more: [String: Set<String>] = [:]
+
+    init(capacity: Int = 0) {
+        first.reserveCapacity(capacity)
+    }
+
+    /// Adds `value` under `key`; false when it was there already.
+    @discardableResult
+    mutating func insert(_ value: String, for key: String) -> Bool {
+        guard let existing = first[key] else {
+            first[key] = value
+            return true
+        }
+        if existing == value { return false }
+        return more[key, default: []].insert(value).inserted
+    }
+
+    /// The values of `key`, sorted; nil when none.
+    subscript(key: String) -> [String]? {
+        guard let existing = first[key] else { return nil }
+        guard let extra = more[key] else { return [existing] }
+        return ([existing] + extra).sorted()
+    }
+
+    /// Every key with its values (in no particular order).
+    var all: [(key: String, values: [String])] {
+        first.map { key, value in (key, self[key] ?? [value]) }
+    }
+}

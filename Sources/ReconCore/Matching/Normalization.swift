@@ -67,6 +67,7 @@ public enum Normalization {
     /// A name folded for comparison: lower case, accents and Nordic letters folded, punctuation and
     /// legal forms dropped, words separated by single spaces. `SØRNES TANNLEGE­KONTOR AS` → `sornes tannlegekontor`.
     public static func name(_ text: String) -> String {
+        if let fast = asciiLatinName(text) { return fast }
         var words: [String] = []
         var word = ""
         func flush() {
@@ -87,6 +88,55 @@ public enum Normalization {
         }
         flush()
         return words.joined(separator: " ")
+    }
+
+    /// `name(_:)` for text of ASCII and Latin-1 letters (the customers' names of most ledgers),
+    /// on bytes; nil for anything else, which takes the general path. Same result either way.
+    static func asciiLatinName(_ text: String) -> String? {
+        var words: [String] = []
+        var word: [UInt8] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            let done = String(decoding: word, as: UTF8.self)
+            if !legalForms.contains(done) { words.append(done) }
+            word.removeAll(keepingCapacity: true)
+        }
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x41...0x5A: word.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            case UInt8(ascii: "&"):
+                flush()
+                words.append("&")
+            case 0x00..<0x80: flush()
+            case 0xC3:
+                guard let second = utf8.next(), let folded = latin1Fold(second) else { return nil }
+                if folded.isEmpty { flush() } else { word.append(contentsOf: folded) }
+            default: return nil
+            }
+        }
+        flush()
+        return words.joined(separator: " ")
+    }
+
+    /// The folding of U+00C0…U+00FF (second byte after C3), upper and lower case alike: "" for the
+    /// two symbols (× ÷), nil for letters the general path keeps as they are (ð þ ÿ).
+    private static func latin1Fold(_ second: UInt8) -> [UInt8]? {
+        switch second & 0xDF {  // upper and lower case differ by 0x20
+        case 0x80...0x85: [0x61]
+        case 0x86: [0x61, 0x65]
+        case 0x87: [0x63]
+        case 0x88...0x8B: [0x65]
+        case 0x8C...0x8F: [0x69]
+        case 0x91: [0x6E]
+        case 0x92...0x96, 0x98: [0x6F]
+        case 0x97: second == 0x97 || second == 0xB7 ? [] : nil
+        case 0x99...0x9C: [0x75]
+        case 0x9D: [0x79]
+        case 0x9F: second == 0x9F ? [0x73, 0x73] : nil  // ß (ÿ is 0xBF)
+        default: nil
+        }
     }
 
     private static func fold(_ scalar: Unicode.Scalar) -> String? {

@@ -32,26 +32,27 @@ public struct PayerMatch: Sendable {
 /// names start with the same word and whose second word starts with the same letter, and only when
 /// their lengths allow the similarity at all, so no transaction scans every customer.
 struct PayerIndex: Sendable {
-    private var byIban: [String: Set<String>] = [:]
-    private var byName: [String: Set<String>] = [:]
+    private var byIban = StringSetMap()
+    private var byName = StringSetMap()
     private var byBlock: [String: [(name: String, customer: String)]] = [:]
     let similarity: Int
 
     init(items: [OpenItem], customers: [String: Customer], similarity: Int) {
         self.similarity = similarity
-        var names: [String: Set<String>] = [:]
+        byIban = StringSetMap(capacity: items.count / 4)
+        var names = StringSetMap(capacity: items.count / 4)
         for item in items {
-            if let iban = item.customerIban { byIban[Normalization.key(iban), default: []].insert(item.customerId) }
-            if let name = item.customerName { names[item.customerId, default: []].insert(name) }
+            if let iban = item.customerIban { byIban.insert(item.customerId, for: Normalization.key(iban)) }
+            if let name = item.customerName { names.insert(name, for: item.customerId) }
         }
         for customer in customers.values {
-            if let iban = customer.iban { byIban[Normalization.key(iban), default: []].insert(customer.id) }
-            if let name = customer.name { names[customer.id, default: []].insert(name) }
+            if let iban = customer.iban { byIban.insert(customer.id, for: Normalization.key(iban)) }
+            if let name = customer.name { names.insert(name, for: customer.id) }
         }
-        for (customer, variants) in names {
+        for (customer, variants) in names.all {
             for variant in variants {
                 let name = Normalization.name(variant)
-                guard !name.isEmpty, byName[name, default: []].insert(customer).inserted else { continue }
+                guard !name.isEmpty, byName.insert(customer, for: name) else { continue }
                 byBlock[PayerIndex.block(of: name), default: []].append((name, customer))
             }
         }
@@ -77,12 +78,12 @@ struct PayerIndex: Sendable {
 
     func identify(iban: String?, name: String?) -> PayerMatch {
         if let iban, let customers = byIban[Normalization.key(iban)] {
-            return PayerMatch(customers: customers.sorted(), method: .iban)
+            return PayerMatch(customers: customers, method: .iban)
         }
         guard let name else { return .unknown }
         let normalized = Normalization.name(name)
         guard !normalized.isEmpty else { return .unknown }
-        if let customers = byName[normalized] { return PayerMatch(customers: customers.sorted(), method: .name) }
+        if let customers = byName[normalized] { return PayerMatch(customers: customers, method: .name) }
         // Banks cut names at 18–35 characters: a long enough payer name that starts a customer's
         // name is that customer's name.
         let block = byBlock[PayerIndex.block(of: normalized)] ?? []

@@ -102,14 +102,19 @@ struct ReferenceExtractor {
             for end in start..<min(start + 3, tokens.count) {
                 if end > start && !tokens[end].joinable { break }
                 key += tokens[end].key
-                guard key.count >= 3 else { continue }
-                evidence.add(index.items(withInvoiceKey: key), .text)
-                evidence.add(index.items(withReference: key), .textReference)
-                if key.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                    let core = String(key.drop { $0 == "0" })
-                    for item in index.items(withNumericCore: core) {
+                guard key.utf8.count >= 3 else { continue }
+                // Nearly every token is no id: a hash test spares the dictionary lookups.
+                if index.mayHaveKey(key) {
+                    evidence.add(index.items(withInvoiceKey: key), .text)
+                    evidence.add(index.items(withReference: key), .textReference)
+                }
+                let utf8 = key.utf8
+                if utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    let core = utf8.drop { $0 == 0x30 }
+                    guard index.mayHaveCore(core) else { continue }
+                    for item in index.items(withNumericCore: String(decoding: core, as: UTF8.self)) {
                         let id = Normalization.key(book[item].invoiceId)
-                        evidence.add([item], id.allSatisfy { $0.isASCII && $0.isNumber } ? .text : .textNumber)
+                        evidence.add([item], id.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? .text : .textNumber)
                     }
                 }
             }
@@ -123,6 +128,7 @@ struct ReferenceExtractor {
     }
 
     static func tokens(of text: String) -> [Token] {
+        if let ascii = asciiTokens(of: text) { return ascii }
         var tokens: [Token] = []
         var current = ""
         var separator = ""
@@ -141,6 +147,32 @@ struct ReferenceExtractor {
         if !current.isEmpty {
             tokens.append(Token(key: Normalization.key(current), joinable: joinable(separator) && !tokens.isEmpty))
         }
+        return tokens
+    }
+
+    /// `tokens(of:)` for ASCII text, on bytes; nil when the text has anything else.
+    static func asciiTokens(of text: String) -> [Token]? {
+        var tokens: [Token] = []
+        var current: [UInt8] = []
+        var separator: [UInt8] = []
+        func finish() {
+            let join = !tokens.isEmpty && (separator == [0x20] || separator == [0x2D] || separator == [0x0A]
+                                           || separator == [0x0D, 0x0A])
+            tokens.append(Token(key: String(decoding: current, as: UTF8.self), joinable: join))
+            current.removeAll(keepingCapacity: true)
+            separator.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A: current.append(byte)
+            case 0x61...0x7A: current.append(byte - 0x20)
+            case 0x80...: return nil
+            default:
+                if !current.isEmpty { finish() }
+                separator.append(byte)
+            }
+        }
+        if !current.isEmpty { finish() }
         return tokens
     }
 

@@ -11,6 +11,7 @@ struct ReconciliationRun {
     /// Decisions by exception id, and which ones took effect.
     let decisions: [String: Decision]
     var consumed: Set<String> = []
+    private var ruleTexts: [MatchCriteria: String] = [:]
 
     init(reconciler: Reconciler, openItems: [OpenItem], decisions: [Decision], customers: [String: Customer]) {
         policy = reconciler.policy
@@ -100,12 +101,20 @@ struct ReconciliationRun {
         let date = discountDate(of: transaction)
         switch matcher.decide(transaction, book: book, on: date) {
         case .settle(let items, let criteria):
-            settle(transaction, items: engine.allocationOrder(items, on: date),
-                   rule: "\(criteria) score=\(criteria.score)", decided: nil)
+            settle(transaction, items: engine.allocationOrder(items, on: date), rule: rule(for: criteria), decided: nil)
         case .exception(let kind, let candidates, let reason):
             report(ReconException(kind: kind, transaction: transaction, candidates: candidates, reason: reason,
                                   suggestedAction: "match"))
         }
+    }
+
+    /// The rule text of a settlement, built once per distinct set of criteria (a few dozen in a
+    /// run of any size) instead of once per payment.
+    private mutating func rule(for criteria: MatchCriteria) -> String {
+        if let known = ruleTexts[criteria] { return known }
+        let text = "\(criteria) score=\(criteria.score)"
+        ruleTexts[criteria] = text
+        return text
     }
 
     func discountDate(of transaction: BankTransaction) -> CalendarDate {

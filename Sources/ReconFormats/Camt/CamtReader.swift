@@ -7,15 +7,15 @@ import ReconCore
 /// wrapped (AppHdr). Entries with several `TxDtls` are split into one transaction per `TxDtls`
 /// when their amounts add up to the entry. Data problems are collected and thrown together at the
 /// end; oddities that do not stop recon are `warnings`.
-public final class CamtReader: XMLHandler {
-    public let path: String
+public final class CamtReader: SafeXMLParser {
     public internal(set) var warnings: [Finding] = []
     /// `camt.053.001.02` …, known once the Document element was read.
     public private(set) var format: String?
     public static let chunkSize = 256 * 1024
 
     private let source: any ByteSource
-    var parser: SafeXMLParser!
+    /// The parser is this reader (a subclass, so that libxml2's callbacks cost no reference counting).
+    var parser: SafeXMLParser { self }
     var queue: [BankRecord] = []
     private var queueHead = 0
     private var finished = false
@@ -43,8 +43,7 @@ public final class CamtReader: XMLHandler {
 
     public init(source: any ByteSource) {
         self.source = source
-        self.path = source.path
-        self.parser = SafeXMLParser(path: source.path, handler: self)
+        super.init(path: source.path, eventHandler: nil)
         stack.reserveCapacity(64)
         text.reserveCapacity(256)
     }
@@ -91,8 +90,8 @@ public final class CamtReader: XMLHandler {
 
     // MARK: - XMLHandler
 
-    public func startElement(localName: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?,
-                             attributes: XMLAttributes) {
+    override func startElement(localName: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?,
+                               attributes: XMLAttributes) {
         var tag = CamtTag.other
         if let namespace {
             // libxml2 interns namespace URIs in its dictionary: the same pointer as last time is the
@@ -144,7 +143,7 @@ public final class CamtReader: XMLHandler {
         }
     }
 
-    public func endElement(localName: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?) {
+    override func endElement(localName: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?) {
         guard let tag = stack.last else { return }
         if tag.hasText {
             capturing = false
@@ -171,7 +170,7 @@ public final class CamtReader: XMLHandler {
         stack.removeLast()
     }
 
-    public func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capturing else { return }
         if text.count + bytes.count > CamtReader.maxTextBytes {
             parser.stop("text value longer than \(CamtReader.maxTextBytes) bytes")

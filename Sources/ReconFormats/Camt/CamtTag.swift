@@ -40,13 +40,17 @@ enum CamtTag: UInt8, CaseIterable {
 
     var isStatement: Bool { self == .Stmt || self == .Rpt || self == .Ntfctn }
 
-    private static let table: [UInt64: (CamtTag, [UInt8])] = {
-        var table: [UInt64: (CamtTag, [UInt8])] = [:]
+    /// An open-addressing table from the FNV-1a hash of a name to its tag: a Swift Dictionary
+    /// hashed each 64-bit key again with SipHash, once per element of the file.
+    private static let slotCount = 256
+    private static let table: [(hash: UInt64, tag: CamtTag, name: [UInt8])] = {
+        var table = [(hash: UInt64, tag: CamtTag, name: [UInt8])](repeating: (0, .other, []), count: slotCount)
         for tag in CamtTag.allCases where tag != .other {
             let name = Array("\(tag)".utf8)
-            let key = name.withUnsafeBufferPointer { fingerprint($0.baseAddress!, count: $0.count) }
-            precondition(table[key] == nil, "tag fingerprint collision")
-            table[key] = (tag, name)
+            let hash = name.withUnsafeBufferPointer { fingerprint($0.baseAddress!, count: $0.count) }
+            var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
+            while table[slot].tag != .other { slot = (slot + 1) & (slotCount - 1) }
+            table[slot] = (hash, tag, name)
         }
         return table
     }()
@@ -60,11 +64,27 @@ enum CamtTag: UInt8, CaseIterable {
         return hash
     }
 
-    /// The tag for a NUL-terminated local name.
+    /// The tag for a NUL-terminated local name: one pass for length and hash, then a probe.
     static func lookup(_ name: UnsafePointer<UInt8>) -> CamtTag {
-        let count = XMLName.length(name)
-        guard let (tag, bytes) = table[fingerprint(name, count: count)], bytes.count == count else { return .other }
-        for index in 0..<count where bytes[index] != name[index] { return .other }
-        return tag
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var count = 0
+        while name[count] != 0 {
+            hash ^= UInt64(name[count])
+            hash &*= 0x0000_0100_0000_01B3
+            count += 1
+        }
+        return table.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
+            while slots[slot].tag != .other {
+                if slots[slot].hash == hash {
+                    let bytes = slots[slot].name
+                    guard bytes.count == count else { return .other }
+                    for index in 0..<count where bytes[index] != name[index] { return .other }
+                    return slots[slot].tag
+                }
+                slot = (slot + 1) & (slotCount - 1)
+            }
+            return .other
+        }
     }
 }

@@ -9,17 +9,23 @@ import ReconCore
 /// declaration (`ISO-8859-1` …) is honoured by libxml2; the handler always sees UTF-8.
 ///
 /// A class: it owns the libxml2 context, freed in `deinit`.
-public final class SafeXMLParser {
+public class SafeXMLParser {
     public static let defaultMaxDepth = 256
 
     public let path: String
     public var maxDepth = SafeXMLParser.defaultMaxDepth
-    private unowned let handler: any XMLHandler
+    /// Where events go unless a subclass overrides them. The handler owns this parser, so it
+    /// outlives every callback.
+    private unowned(unsafe) let handler: (any XMLHandler)?
+    /// `failure != nil`, as a plain flag the callbacks test first.
+    private var failed = false
     private var context: xmlParserCtxtPtr?
     private var sax = xmlSAXHandler()
     private var depth = 0
     /// The first fatal problem; parsing stops there.
-    public private(set) var failure: Finding?
+    public private(set) var failure: Finding? {
+        didSet { failed = failure != nil }
+    }
 
     /// libxml2 initialises global tables lazily, which races when two parsers start at once on
     /// different threads; `xmlInitParser()` once, before any parser exists, avoids that.
@@ -28,32 +34,45 @@ public final class SafeXMLParser {
         return true
     }()
 
-    public init(path: String, handler: any XMLHandler) {
+    /// A parser that sends its events to `handler`.
+    public convenience init(path: String, handler: any XMLHandler) {
+        self.init(path: path, eventHandler: handler)
+    }
+
+    /// `eventHandler` nil is for subclasses that override the event methods: calling an override on
+    /// the borrowed parser costs no reference counting, while calling a stored handler retains it
+    /// once per event.
+    init(path: String, eventHandler handler: (any XMLHandler)?) {
         precondition(SafeXMLParser.libraryInitialized)
         self.path = path
         self.handler = handler
         recon_sax_reset(&sax)
+        // The callbacks borrow the parser (`_withUnsafeGuaranteedRef`): no retain and release per
+        // element, which cost more than the callback's own work.
         sax.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
-            let parser = SafeXMLParser.from(context)
-            parser.depth += 1
-            if parser.depth > parser.maxDepth {
-                parser.stop("elements nested deeper than \(parser.maxDepth) levels")
-                return
+            SafeXMLParser.with(context) { parser in
+                parser.depth += 1
+                if parser.depth > parser.maxDepth {
+                    parser.stop("elements nested deeper than \(parser.maxDepth) levels")
+                    return
+                }
+                guard !parser.failed, let localName else { return }
+                parser.startElement(localName: localName, namespace: uri,
+                                    attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
             }
-            guard parser.failure == nil, let localName else { return }
-            parser.handler.startElement(localName: localName, namespace: uri,
-                                        attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
         }
         sax.endElementNs = { context, localName, _, uri in
-            let parser = SafeXMLParser.from(context)
-            parser.depth -= 1
-            guard parser.failure == nil, let localName else { return }
-            parser.handler.endElement(localName: localName, namespace: uri)
+            SafeXMLParser.with(context) { parser in
+                parser.depth -= 1
+                guard !parser.failed, let localName else { return }
+                parser.endElement(localName: localName, namespace: uri)
+            }
         }
         sax.characters = { context, text, length in
-            let parser = SafeXMLParser.from(context)
-            guard parser.failure == nil, let text else { return }
-            parser.handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+            SafeXMLParser.with(context) { parser in
+                guard !parser.failed, let text else { return }
+                parser.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+            }
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { context, _, _, _ in
@@ -83,6 +102,20 @@ public final class SafeXMLParser {
         }
     }
 
+    // MARK: - Events (overridden by subclasses, else sent to the handler)
+
+    func startElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
+        handler?.startElement(localName: localName, namespace: namespace, attributes: attributes)
+    }
+
+    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+        handler?.endElement(localName: localName, namespace: namespace)
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        handler?.characters(text)
+    }
+
     deinit {
         if let context {
             xmlFreeParserCtxt(context)
@@ -91,6 +124,10 @@ public final class SafeXMLParser {
 
     private static func from(_ context: UnsafeMutableRawPointer?) -> SafeXMLParser {
         Unmanaged<SafeXMLParser>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    private static func with(_ context: UnsafeMutableRawPointer?, _ body: (SafeXMLParser) -> Void) {
+        Unmanaged<SafeXMLParser>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
     }
 
     /// Where the parser is now (line, column), for the handler's messages.
