@@ -6,7 +6,7 @@ DEMO   := fixtures/demo
 GEN    ?= ../shared/bench/gen.py
 QUALITY := out/quality
 
-.PHONY: all build demo test bench quality clean deps
+.PHONY: all build demo test bench quality fuzz clean deps
 
 all: build
 
@@ -47,6 +47,11 @@ quality: build
 	@echo
 	@python3 Tests/Quality/quality.py $(QUALITY)/truth_small.csv $(QUALITY)/run/settlements.csv
 
+# libFuzzer on every reader, FUZZ_SECONDS (60) each; see Tests/Fuzz/fuzz.sh and docs/reliability.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) Tests/Fuzz/fuzz.sh
+
 # Speed on generated data (Tests/Benchmarks/bench.py): parse camt and CSV, open items, match only,
 # reconcile — 100k and 1M payments, median of BENCH_RUNS runs. BENCH_SIZES=medium for a quick run;
 # BENCH_WORKSPACE=1 adds the workspace (import + match) against stateless reconcile.
@@ -59,4 +64,4 @@ bench: build
 	  --gen $(GEN) $(if $(BENCH_WORKSPACE),--workspace)
 
 clean:
-	rm -rf .build out
+	rm -rf .build Tests/Fuzz/.build out

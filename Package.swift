@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "recon", targets: ["recon"]),
+        // The fuzzing entry points, for the fuzz package in Tests/Fuzz (which the root never builds).
+        .library(name: "ReconFuzzing", targets: ["ReconFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,6 +62,16 @@ let package = Package(
         ),
         // Helpers shared by the test targets: paths, golden files, running the built executable.
         .target(name: "ReconTestSupport", dependencies: ["ReconCore"], path: "Tests/ReconTestSupport"),
+        // Bytes in, through recon's own readers: what libFuzzer drives (Tests/Fuzz, `make fuzz`) and
+        // the test suite replays (fixtures/fuzz/).
+        .target(
+            name: "ReconFuzzing",
+            dependencies: [
+                "ReconCore", "ReconFormats", "ReconApp",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Tests/ReconFuzzing"
+        ),
         .testTarget(
             name: "ReconCoreTests",
             dependencies: [
@@ -72,6 +84,7 @@ let package = Package(
             dependencies: [
                 "ReconFormats", "ReconTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
@@ -83,8 +96,11 @@ let package = Package(
             dependencies: [
                 "ReconApp", "ReconTestSupport", "recon",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        // Replays every input the fuzzers kept (fixtures/fuzz/<target>/) through the same entry points.
+        .testTarget(name: "ReconFuzzingTests", dependencies: ["ReconFuzzing", "ReconTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -62,14 +62,17 @@ public struct ReconcileJob: Sendable {
         let profiles = profile.map { name in Dictionary(uniqueKeysWithValues: bankPaths.map { ($0, name) }) } ?? [:]
         // The open items are read and indexed on one core while the bank files are read on the
         // other; an error in the open items is reported first, as when they were read first.
-        let ((prepared, itemWarnings, itemsTimes), bank) = try concurrently({
+        let ((prepared, itemsLimit, itemWarnings, itemsTimes), bank) = try concurrently({
             let reading = PhaseTimer.Stopwatch()
             var itemsReader = OpenItemsReader()
             let items = try itemsReader.read(FileByteSource(path: invoicesPath))
+            var limit = AmountLimit()
+            limit.add(items)
+            try limit.check()
             let read = reading.reading
             let indexing = PhaseTimer.Stopwatch()
             let prepared = reconciler.prepare(openItems: items, decisions: decisions, customers: customers)
-            return (prepared, itemsReader.warnings, [read, indexing.reading])
+            return (prepared, limit, itemsReader.warnings, [read, indexing.reading])
         }, {
             try BankInput.read(paths: bankPaths, profiles: profiles,
                                progress: progress.map { line in { line.entriesRead($0) } })
@@ -77,6 +80,9 @@ public struct ReconcileJob: Sendable {
         timer.note("read open items (beside)", itemsTimes[0])
         timer.note("index open items (beside)", itemsTimes[1])
         timer.mark("read inputs")
+        var limit = itemsLimit
+        limit.add(bank.transactions)
+        try limit.check()
 
         let result = reconciler.reconcile(prepared, transactions: bank.transactions,
                                           progress: progress.map { line in { line.transactionsMatched($0) } })

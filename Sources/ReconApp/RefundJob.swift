@@ -34,6 +34,7 @@ public struct RefundJob: Sendable {
         let config = try configPath.map(ConfigReader.read(path:)) ?? ReconConfig()
         var itemsReader = OpenItemsReader()
         let items = try itemsReader.read(FileByteSource(path: openItemsPath))
+        try AmountLimit.check(items: items)
         let customers = try customersPath.map { try CustomersReader.read(FileByteSource(path: $0)) } ?? [:]
         let known = Set(items.map(\.customerId))
         let unknown = customerIds.filter { !known.contains($0) }

@@ -66,6 +66,22 @@ import ReconCore
         #expect(lines.contains { $0.hasPrefix("9: [amounts] sign: must be one of") })
     }
 
+    /// Found by fuzzing: `occurrence = -2` was accepted and then indexed an array at -3 (a crash).
+    @Test(arguments: [-2, 0, -100])
+    func anOccurrenceIsOneTwoOrTheLast(_ occurrence: Int) {
+        let findings = readError {
+            _ = try BankProfile.parse(toml: """
+                currency = "EUR"
+                date_formats = ["yyyy-mm-dd"]
+                [columns]
+                booking_date = "Date"
+                amount = { name = "Amount", occurrence = \(occurrence) }
+                """, path: "p.toml", defaultName: "p")
+        }
+        #expect(findings.map(\.description)
+                == ["p.toml:5: [columns] amount: a column needs a name or a 1-based index (occurrence: 1, 2 … or -1 for the last)"])
+    }
+
     @Test func aProfileMustSayWhereDateAmountAndCurrencyAre() {
         let findings = readError {
             _ = try profile(toml: "description = \"x\"\n[amounts]\nsign = \"debit_credit\"\n")

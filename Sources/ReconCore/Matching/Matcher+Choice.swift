@@ -6,7 +6,9 @@ extension Matcher {
         let ranked = candidates.sorted { lhs, rhs in
             if lhs.criteria.score != rhs.criteria.score { return lhs.criteria.score > rhs.criteria.score }
             if lhs.basis != rhs.basis { return lhs.basis.rawValue < rhs.basis.rawValue }
-            return (book[lhs.items[0]].invoiceDate, lhs.items[0]) < (book[rhs.items[0]].invoiceDate, rhs.items[0])
+            // Invoice ids are unique: ties never fall back on the order of the open-items file.
+            return (book[lhs.items[0]].invoiceDate, book[lhs.items[0]].invoiceId, lhs.items[0])
+                < (book[rhs.items[0]].invoiceDate, book[rhs.items[0]].invoiceId, rhs.items[0])
         }
         let top = ranked.prefix(3).map { candidate in
             Candidate(invoiceIds: candidate.items.map { book[$0].invoiceId }, score: candidate.criteria.score,

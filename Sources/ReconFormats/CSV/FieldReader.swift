@@ -25,21 +25,28 @@ struct FieldReader {
         if !findings.isEmpty { throw ReadError.invalid(findings) }
     }
 
-    /// The trimmed text of a column; nil when the column is absent or the field is empty.
+    /// The trimmed text of a column; nil when the column is absent, the field is empty, or it is
+    /// not UTF-8 (reported).
     mutating func optional(_ column: String) -> String? {
-        guard let index = header[column] else { return nil }
-        guard let text = reader.string(index) else {
-            fail(column, "invalid UTF-8")
-            return nil
-        }
-        let trimmed = text.trimmingASCIISpaces()
-        return trimmed.isEmpty ? nil : trimmed
+        field(column).text
     }
 
     mutating func required(_ column: String) throws -> String? {
-        let value = optional(column)
-        if value == nil { fail(column, "required value is empty") }
-        return value
+        let (text, invalid) = field(column)
+        if text == nil && !invalid { fail(column, "required value is empty") }
+        return text
+    }
+
+    /// The trimmed text, and whether the field was there but not UTF-8 (reported once, so that an
+    /// invalid field is not also called empty).
+    private mutating func field(_ column: String) -> (text: String?, invalid: Bool) {
+        guard let index = header[column] else { return (nil, false) }
+        guard let text = reader.string(index) else {
+            fail(column, "invalid UTF-8")
+            return (nil, true)
+        }
+        let trimmed = text.trimmingASCIISpaces()
+        return (trimmed.isEmpty ? nil : trimmed, false)
     }
 
     mutating func currency(_ column: String) throws -> Currency? {
@@ -52,10 +59,7 @@ struct FieldReader {
     }
 
     mutating func amount(_ column: String, currency: Currency) throws -> Money? {
-        guard header[column] != nil, optional(column) != nil else {
-            fail(column, "required value is empty")
-            return nil
-        }
+        guard try required(column) != nil else { return nil }
         return parseAmount(column, currency: currency)
     }
 

@@ -13,6 +13,7 @@ public enum ConfigReader {
     }
 
     public static func parse(_ text: String, path: String) throws -> ReconConfig {
+        try TOMLPrecheck.check(text, path: path)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

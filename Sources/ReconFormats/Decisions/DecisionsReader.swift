@@ -19,23 +19,28 @@ public enum DecisionsReader {
         let allowed = DecisionKind.allCases.map(\.rawValue).joined(separator: ", ")
         while try reader.next() {
             var row = FieldReader(reader: reader, header: header)
-            guard let text = row.optional("decision") else { continue }
+            // Every column first: a field that is not UTF-8 is an error, never an empty (undecided) one.
+            let id = row.optional("exception_id"), text = row.optional("decision")
+            let invoiceIds = row.optional("invoice_ids"), note = row.optional("note")
+            let decidedBy = row.optional("decided_by"), decidedAt = row.optional("decided_at")
+            guard row.findings.isEmpty else {
+                findings += row.findings
+                continue
+            }
+            guard let text else { continue }
             guard let kind = DecisionKind(rawValue: text.lowercased()) else {
                 row.fail("decision", "'\(text)' is not a decision (one of \(allowed))")
                 findings += row.findings
                 continue
             }
-            guard let id = row.optional("exception_id") else {
+            guard let id else {
                 row.fail("exception_id", "a decided row needs its exception_id")
                 findings += row.findings
                 continue
             }
-            let ids = (row.optional("invoice_ids") ?? "")
-                .split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
-            findings += row.findings
-            decisions.append(Decision(exceptionId: id, kind: kind, invoiceIds: ids, note: row.optional("note"),
-                                      decidedBy: row.optional("decided_by"), decidedAt: row.optional("decided_at"),
-                                      origin: reader.recordLocation))
+            let ids = (invoiceIds ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+            decisions.append(Decision(exceptionId: id, kind: kind, invoiceIds: ids, note: note, decidedBy: decidedBy,
+                                      decidedAt: decidedAt, origin: reader.recordLocation))
         }
         if !findings.isEmpty { throw ReadError.invalid(findings) }
         return decisions

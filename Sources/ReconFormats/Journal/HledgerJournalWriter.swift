@@ -14,7 +14,8 @@ public enum HledgerJournalWriter {
         if !currencies.isEmpty { try writer.write("\n") }
         for currency in currencies {
             let sample = Money(minorUnits: 100_000 * currency.minorUnitsPerMajor, currency: currency)
-            try writer.write("commodity \(sample.formatted()) \(currency.code)\n")
+            // hledger refuses a commodity sample without a decimal mark: `100000.` for JPY.
+            try writer.write("commodity \(sample.formatted())\(currency.exponent == 0 ? "." : "") \(currency.code)\n")
         }
         for voucher in input.vouchers {
             let transaction = input.transaction(of: voucher)

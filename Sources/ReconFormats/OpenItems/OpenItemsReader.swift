@@ -62,10 +62,15 @@ public struct OpenItemsReader {
         let amount = try currency.map { try row.amount("amount", currency: $0) } ?? nil
         let openAmount = try currency.map { try row.optionalAmount("open_amount", currency: $0) } ?? nil
         let discountTaken = try currency.map { try row.optionalAmount("discount_taken", currency: $0) } ?? nil
+        if currency == nil { for column in ["amount", "open_amount", "discount_taken"] { _ = row.optional(column) } }
         let invoiceDate = try row.date("invoice_date")
         let dueDate = try row.optionalDate("due_date")
         let tiers = try row.discountTiers("cash_discount")
         let type = try row.type("type", amount: amount)
+        // Read every text column now, so that one that is not UTF-8 is reported with the rest
+        // (and never taken as empty), as are the amounts of an unknown currency above.
+        let customerName = row.optional("customer_name"), reference = row.optional("reference")
+        let customerIban = row.optional("customer_iban")
         if let amount, let type {
             try row.check(type == .invoice ? amount.isPositive : amount.isNegative, "amount",
                           type == .invoice ? "an invoice amount must be positive" : "a \(type.rawValue) amount must be negative")
@@ -80,10 +85,9 @@ public struct OpenItemsReader {
             }
         }
         try row.finish()
-        return OpenItem(invoiceId: invoiceId!, customerId: customerId!, customerName: row.optional("customer_name"),
+        return OpenItem(invoiceId: invoiceId!, customerId: customerId!, customerName: customerName,
                         type: type!, amount: amount!, openAmount: openAmount, invoiceDate: invoiceDate!,
                         dueDate: dueDate, cashDiscount: tiers, discountTaken: discountTaken,
-                        reference: row.optional("reference"), customerIban: row.optional("customer_iban"),
-                        origin: reader.recordLocation)
+                        reference: reference, customerIban: customerIban, origin: reader.recordLocation)
     }
 }

@@ -9,6 +9,7 @@ extension BankProfile {
     /// Reads a profile from TOML. Unknown keys, values of the wrong type and incomplete mappings are
     /// errors naming the key and its line, like the configuration file.
     public static func parse(toml text: String, path: String, defaultName: String) throws -> BankProfile {
+        try TOMLPrecheck.check(text, path: path)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -208,7 +209,8 @@ struct ProfileParser {
                 default: context.fail(section, key, "unknown column key '\(specKey)' (known: name, index, occurrence, optional)")
                 }
             }
-            if (column.name == nil) == (column.index == nil) || column.occurrence == 0 || (column.index ?? 1) < 1 {
+            if (column.name == nil) == (column.index == nil) || column.occurrence == 0 || column.occurrence < -1
+                || (column.index ?? 1) < 1 {
                 context.fail(section, key, "a column needs a name or a 1-based index (occurrence: 1, 2 … or -1 for the last)")
                 return nil
             }

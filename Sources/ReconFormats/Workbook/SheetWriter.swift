@@ -89,7 +89,8 @@ struct SheetWriter {
     }
 
     /// Appends `text` escaped for XML character data and attributes. Control characters XML 1.0
-    /// cannot hold become U+FFFD (tab, LF and CR are kept), as do U+FFFE and U+FFFF.
+    /// cannot hold become U+FFFD, as do U+FFFE and U+FFFF; tab and LF are kept, CR is written as
+    /// `&#13;` (a parser turns a raw CR into LF).
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8
         var index = utf8.startIndex
@@ -100,7 +101,8 @@ struct SheetWriter {
             case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
             case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case 0x09, 0x0A, 0x0D: bytes.append(byte)
+            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
+            case 0x09, 0x0A: bytes.append(byte)
             case 0x00..<0x20: bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
             case 0xEF:
                 // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.

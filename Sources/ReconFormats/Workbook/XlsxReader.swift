@@ -1,10 +1,8 @@
-import Foundation
 import ReconCore
-import ZIPFoundation
 
 /// One worksheet of an .xlsx file as text cells: enough to read a reviewed exception report back,
 /// whoever saved it (recon's inline strings, Excel's and LibreOffice's shared strings, numbers,
-/// booleans, formula results). Parts are read with ZIPFoundation and parsed by `SafeXMLParser`.
+/// booleans, formula results). Parts are unpacked by `ZipReader` and parsed by `SafeXMLParser`.
 public struct XlsxSheet: Sendable {
     public struct Row: Sendable {
         /// The 1-based row number in the sheet.
@@ -18,22 +16,13 @@ public struct XlsxSheet: Sendable {
 
     /// Reads the sheet called `sheetName`, or the first sheet when there is none of that name.
     public static func read(path: String, sheetName: String) throws -> XlsxSheet {
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw ReadError.invalid(SourceLocation(file: path, line: 1), "not a readable .xlsx (ZIP) file: \(error)")
+        let file = try FileByteSource(path: path)
+        if let size = file.size, size > ReadLimits.defaultMaxFileBytes {
+            throw ReadError.invalid(SourceLocation(file: path, line: 1),
+                                    "file is \(size) bytes, over the limit of \(ReadLimits.defaultMaxFileBytes)")
         }
-        func part(_ name: String) throws -> [UInt8]? {
-            guard let entry = archive[name] else { return nil }
-            var bytes: [UInt8] = []
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { bytes += $0 }
-            } catch {
-                throw ReadError.invalid(SourceLocation(file: path + ":" + name, line: 1), "cannot unpack: \(error)")
-            }
-            return bytes
-        }
+        let archive = try ZipReader(path: path, bytes: file.readAll())
+        func part(_ name: String) throws -> [UInt8]? { try archive.part(name) }
         func required(_ name: String) throws -> [UInt8] {
             guard let bytes = try part(name) else {
                 throw ReadError.invalid(SourceLocation(file: path, line: 1), "not a workbook: \(name) is missing")
@@ -153,7 +142,8 @@ final class XlsxSheetHandler: XMLHandler {
 
     func startElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
         if XMLName.equals(localName, "row") {
-            rowNumber = XlsxXML.attribute(attributes, "r").flatMap { Int($0) } ?? rowNumber + 1
+            // Rows are numbered from 1; a number that is not (`r="0"`) is taken as the next row.
+            rowNumber = XlsxXML.attribute(attributes, "r").flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil } ?? rowNumber + 1
             rows.append(XlsxSheet.Row(number: rowNumber, cells: [:]))
             column = -1
         } else if XMLName.equals(localName, "c") {

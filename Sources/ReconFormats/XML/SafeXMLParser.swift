@@ -90,8 +90,14 @@ public class SafeXMLParser {
             guard level == XML_ERR_ERROR || level == XML_ERR_FATAL, parser.failure == nil else { return }
             var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
             while message.last == "\n" || message.last == " " { message.removeLast() }
+            // libxml2 adds lines of its own ("Bytes: 0xFF 0xFE …"); a finding is one line.
+            message = message.split(separator: "\n").joined(separator: " ")
+            if error.pointee.code == Int32(XML_ERR_DOCUMENT_END.rawValue) && parser.depth > 0 {
+                // What libxml2 says when the input stops inside an element.
+                message = "the file ends inside an element (\(parser.depth) still open): cut off?"
+            }
             let column = error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil
-            parser.failure = Finding(SourceLocation(file: parser.path, line: Int(error.pointee.line), column: column),
+            parser.failure = Finding(SourceLocation(file: parser.path, line: max(1, Int(error.pointee.line)), column: column),
                                      "malformed XML: " + message)
         }
     }
