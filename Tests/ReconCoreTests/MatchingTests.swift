@@ -137,6 +137,22 @@ import PropertyBased
         #expect(PayerIndex.similarityBound(12, 24) < 930)
         #expect(PayerIndex.similarityBound(14, 19) >= 930)
     }
+
+    /// The block search by length looks at exactly the lengths the bound allows.
+    @Test func theLengthRangeHoldsExactlyTheLengthsTheBoundAllows() {
+        for similarity in [0, 500, 850, 930, 990, 1000] {
+            for length in 1...80 {
+                let range = PayerIndex.similarLengths(to: length, similarity: similarity)
+                for other in 0...400 {
+                    let allowed = PayerIndex.similarityBound(length, other) >= similarity
+                    if allowed != range.contains(other) {
+                        Issue.record("length \(length), other \(other), similarity \(similarity): range \(range)")
+                        return
+                    }
+                }
+            }
+        }
+    }
 }
 
 @Suite struct NameFastPathTests {

@@ -34,7 +34,7 @@ public struct PayerMatch: Sendable {
 struct PayerIndex: Sendable {
     private var byIban = StringSetMap()
     private var byName = StringSetMap()
-    private var byBlock: [String: [(name: String, customer: String)]] = [:]
+    private var byBlock: [String: Block] = [:]
     let similarity: Int
 
     init(items: [OpenItem], customers: [String: Customer], similarity: Int) {
@@ -53,10 +53,66 @@ struct PayerIndex: Sendable {
             for variant in variants {
                 let name = Normalization.name(variant)
                 guard !name.isEmpty, byName.insert(customer, for: name) else { continue }
-                byBlock[PayerIndex.block(of: name), default: []].append((name, customer))
+                byBlock[PayerIndex.block(of: name), default: Block()].names
+                    .append(Named(name: name, customer: customer, length: name.unicodeScalars.count))
             }
         }
-        for key in byBlock.keys { byBlock[key]!.sort { ($0.name, $0.customer) < ($1.name, $1.customer) } }
+        for key in byBlock.keys { byBlock[key]!.sort() }
+    }
+
+    /// One name of a customer, with its length in Unicode scalars (Jaro-Winkler's unit).
+    struct Named: Sendable {
+        var name: String
+        var customer: String
+        var length: Int
+    }
+
+    /// The names of one block twice: by name, for the names a truncated payer name starts; and by
+    /// length, for the names long or short enough to be similar at all. A block of a large customer
+    /// base holds thousands of names, and a payer's name is compared with a few of them.
+    struct Block: Sendable {
+        var names: [Named] = []
+        var byLength: [Named] = []
+
+        mutating func sort() {
+            names.sort { ($0.name, $0.customer) < ($1.name, $1.customer) }
+            byLength = names.sorted { ($0.length, $0.name, $0.customer) < ($1.length, $1.name, $1.customer) }
+        }
+
+        /// The names that start with `prefix`.
+        func starting(with prefix: String) -> ArraySlice<Named> {
+            var low = 0, high = names.count
+            while low < high {
+                let middle = (low + high) / 2
+                if names[middle].name < prefix { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < names.count && names[end].name.hasPrefix(prefix) { end += 1 }
+            return names[low..<end]
+        }
+
+        /// The names whose length is in `lengths`.
+        func lengths(in lengths: ClosedRange<Int>) -> ArraySlice<Named> {
+            var low = 0, high = byLength.count
+            while low < high {
+                let middle = (low + high) / 2
+                if byLength[middle].length < lengths.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < byLength.count && byLength[end].length <= lengths.upperBound { end += 1 }
+            return byLength[low..<end]
+        }
+    }
+
+    /// The lengths a name may have to reach `similarity` with a name of `length` (the bound only
+    /// falls as the lengths draw apart, so they form one range). Below 800 any longer name may reach
+    /// it: the bound tends to 799 as the other name grows.
+    static func similarLengths(to length: Int, similarity: Int) -> ClosedRange<Int> {
+        var low = length, high = length
+        while low > 0 && similarityBound(length, low - 1) >= similarity { low -= 1 }
+        guard similarity >= 800 else { return low...Int.max }
+        while similarityBound(length, high + 1) >= similarity { high += 1 }
+        return low...high
     }
 
     /// The first word and the first letter of the second: `fjellrud fisk & skalldyr` → `fjellrud f`.
@@ -86,15 +142,15 @@ struct PayerIndex: Sendable {
         if let customers = byName[normalized] { return PayerMatch(customers: customers, method: .name) }
         // Banks cut names at 18–35 characters: a long enough payer name that starts a customer's
         // name is that customer's name.
-        let block = byBlock[PayerIndex.block(of: normalized)] ?? []
+        guard let block = byBlock[PayerIndex.block(of: normalized)] else { return .unknown }
         if normalized.count >= 16 {
-            let truncated = Set(block.filter { $0.name.hasPrefix(normalized) }.map(\.customer))
+            let truncated = Set(block.starting(with: normalized).map(\.customer))
             if !truncated.isEmpty { return PayerMatch(customers: truncated.sorted(), method: .name) }
         }
         var best = 0
         var customers: Set<String> = []
         let length = normalized.unicodeScalars.count
-        for candidate in block where PayerIndex.similarityBound(length, candidate.name.unicodeScalars.count) >= similarity {
+        for candidate in block.lengths(in: PayerIndex.similarLengths(to: length, similarity: similarity)) {
             let score = Normalization.jaroWinkler(normalized, candidate.name)
             guard score >= similarity else { continue }
             if score > best {
