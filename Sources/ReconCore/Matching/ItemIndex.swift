@@ -42,9 +42,7 @@ struct ItemIndex: Sendable {
         }
         for (customer, items) in byCustomer where items.count > 1 {
             // Oldest first; one day's items by invoice id, never by their order in the file.
-            byCustomer[customer] = items.sorted {
-                (book[$0].invoiceDate, book[$0].invoiceId, $0) < (book[$1].invoiceDate, book[$1].invoiceId, $1)
-            }
+            byCustomer[customer] = items.sorted(by: book.precedes)
         }
     }
 

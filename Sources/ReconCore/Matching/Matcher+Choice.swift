@@ -7,8 +7,7 @@ extension Matcher {
             if lhs.criteria.score != rhs.criteria.score { return lhs.criteria.score > rhs.criteria.score }
             if lhs.basis != rhs.basis { return lhs.basis.rawValue < rhs.basis.rawValue }
             // Invoice ids are unique: ties never fall back on the order of the open-items file.
-            return (book[lhs.items[0]].invoiceDate, book[lhs.items[0]].invoiceId, lhs.items[0])
-                < (book[rhs.items[0]].invoiceDate, book[rhs.items[0]].invoiceId, rhs.items[0])
+            return book.precedes(lhs.items[0], rhs.items[0])
         }
         let top = ranked.prefix(3).map { candidate in
             Candidate(invoiceIds: candidate.items.map { book[$0].invoiceId }, score: candidate.criteria.score,

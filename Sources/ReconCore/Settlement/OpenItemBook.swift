@@ -42,6 +42,19 @@ public struct OpenItemBook: Sendable {
 
     public func index(ofInvoice id: String) -> Int? { indexById[id] }
 
+    /// Whether item `a` comes before item `b` by invoice date, then invoice id, then position —
+    /// the order ties fall on — read in place (a sort by a tuple of their fields copies both items
+    /// on every comparison).
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        withItem(a) { first in
+            withItem(b) { second in
+                if first.invoiceDate != second.invoiceDate { return first.invoiceDate < second.invoiceDate }
+                if first.invoiceId != second.invoiceId { return first.invoiceId < second.invoiceId }
+                return a < b
+            }
+        }
+    }
+
     /// Applies a settlement row to the item it names.
     public mutating func apply(_ settlement: Settlement) {
         guard let index = indexById[settlement.invoiceId] else {
