@@ -25,9 +25,9 @@ public struct ReconciliationResult: Sendable {
 public final class PreparedReconciliation: @unchecked Sendable {
     // Unchecked: it is handed from the thread that prepared it to the one that reconciles, and used
     // by one thread at a time.
-    fileprivate var run: ReconciliationRun
-    /// A prepared run takes one list of transactions: its book changes as they are settled.
-    fileprivate var used = false
+    /// Taken out (and so freed, with its book and indexes, before the caller writes anything) by
+    /// `reconcile`: a prepared run takes one list of transactions, its book changing as they settle.
+    fileprivate var run: ReconciliationRun?
 
     init(run: ReconciliationRun) {
         self.run = run
@@ -78,10 +78,9 @@ public struct Reconciler: Sendable {
     public func reconcile(_ prepared: PreparedReconciliation, transactions: [BankTransaction],
                           earlierPartialPayments: [ReconException] = [], adjustmentDate: CalendarDate? = nil,
                           progress: ((Int) -> Void)? = nil) -> ReconciliationResult {
-        precondition(!prepared.used, "a prepared reconciliation is reconciled once")
-        prepared.used = true
-        prepared.run.process(transactions, order: Reconciler.settlementOrder(transactions), progress: progress)
-        var result = prepared.run.finish(earlier: earlierPartialPayments, adjustmentDate: adjustmentDate)
+        guard var run = prepared.run.take() else { preconditionFailure("a prepared reconciliation is reconciled once") }
+        run.process(transactions, order: Reconciler.settlementOrder(transactions), progress: progress)
+        var result = run.finish(earlier: earlierPartialPayments, adjustmentDate: adjustmentDate)
         result.summary = Reconciler.summarize(transactions: transactions, result: result)
         return result
     }
