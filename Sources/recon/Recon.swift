@@ -20,6 +20,11 @@ struct Recon: ParsableCommand {
         subcommands: [Reconcile.self, Refund.self, Inspect.self, Profiles.self, Init.self, Import.self, Match.self,
                       Review.self, Decide.self, Export.self, Status.self, Log.self]
     )
+
+    static func main() {
+        MemoryTuning.apply()
+        main(nil)
+    }
 }
 
 /// Prints a failure's lines on stderr and exits with its status.
