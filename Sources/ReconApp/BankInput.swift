@@ -64,10 +64,19 @@ public struct BankInput: Sendable {
             }
         }
         if !findings.isEmpty { throw ReadError.invalid(findings) }
-        var linker = NotificationLinker(files)
+        var linker = NotificationLinker(consume files)
         input.warnings += linker.link()
-        input.transactions = linker.files.flatMap { file in
-            file.statements.flatMap { $0.entries.flatMap(\.transactions) }
+        // One copy into room made up front, each entry's own array released as soon as it is
+        // copied: a million transactions are not held twice.
+        input.transactions.reserveCapacity(read)
+        for f in linker.files.indices {
+            for s in linker.files[f].statements.indices {
+                for e in linker.files[f].statements[s].entries.indices {
+                    var moved: [BankTransaction] = []
+                    swap(&moved, &linker.files[f].statements[s].entries[e].transactions)
+                    input.transactions.append(contentsOf: moved)
+                }
+            }
         }
         return input
     }
