@@ -9,9 +9,12 @@ extension Matcher {
             // Invoice ids are unique: ties never fall back on the order of the open-items file.
             return book.precedes(lhs.items[0], rhs.items[0])
         }
-        let top = ranked.prefix(3).map { candidate in
-            Candidate(invoiceIds: candidate.items.map { book[$0].invoiceId }, score: candidate.criteria.score,
-                      criteria: candidate.criteria.description)
+        // Only an exception lists candidates: a payment settled automatically does not describe them.
+        var top: [Candidate] {
+            ranked.prefix(3).map { candidate in
+                Candidate(invoiceIds: candidate.items.map { book[$0].invoiceId }, score: candidate.criteria.score,
+                          criteria: candidate.criteria.description)
+            }
         }
         guard let best = ranked.first else {
             if let reference = evidence.unknownReference {
@@ -23,7 +26,7 @@ extension Matcher {
         }
         let tied = ranked.count > 1 && ranked[1].criteria.score == best.criteria.score
         if best.criteria.score >= policy.autoThreshold && !tied && !best.neverAutomatic {
-            let items = best.items.map { book[$0] }.filter { !$0.openAmount.isZero }
+            let items = best.items.filter { !book[$0].openAmount.isZero }.map { book[$0] }
             return .settle(items: items, criteria: best.criteria)
         }
         if tied && best.criteria.score >= policy.autoThreshold {
