@@ -29,7 +29,7 @@ public struct InitJob: Sendable {
             try output.commit()
         }
         let workspace = try Workspace.create(directory: directory)
-        try workspace.write { db in
+        _ = try workspace.write { db in
             try AuditLog.add(db, command: "init", file: Environment.absolutePath(directory),
                              counts: "schema version \(Schema.version)",
                              detail: wroteConfig ? "wrote recon.toml" : "kept the recon.toml there")
