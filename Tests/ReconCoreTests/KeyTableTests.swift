@@ -1,21 +1,10 @@
 import Testing
 @testable import ReconCore
+import ReconTestSupport
 
 /// The byte-keyed table and the Bloom filter behind the item index, checked against a dictionary.
 @Suite struct KeyTableTests {
-    /// A deterministic generator, so that a failure names a case that can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d4_9bb1_33b1_11eb
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func randomKey(_ generator: inout Generator) -> String {
+    static func randomKey(_ generator: inout SplitMix64) -> String {
         let alphabet = Array("0123456789ABCDEFX-")
         let length = Int.random(in: 1...14, using: &generator)
         return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
@@ -23,7 +12,7 @@ import Testing
 
     @Test(arguments: [0, 1, 7, 5_000])
     func agreesWithADictionaryThroughGrowth(capacity: Int) {
-        var generator = Generator(state: UInt64(capacity))
+        var generator = SplitMix64(seed: UInt64(capacity))
         var table = KeyTable(capacity: capacity)
         var model: [String: [Int]] = [:]
         for item in 0..<20_000 {
@@ -55,7 +44,7 @@ import Testing
     }
 
     @Test func theFilterNeverForgetsAKeyAndRejectsMostOthers() {
-        var generator = Generator(state: 42)
+        var generator = SplitMix64(seed: 42)
         var filter = KeyFilter(keys: 10_000)
         var inserted = Set<String>()
         for _ in 0..<10_000 {
@@ -77,7 +66,7 @@ import Testing
     }
 
     @Test func editedHashesEqualTheHashOfTheEditedKey() {
-        var generator = Generator(state: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<500 {
             let key = Array(Self.randomKey(&generator).utf8) + Array("0042".utf8)
             let hash = KeyFilter.hash(key)
