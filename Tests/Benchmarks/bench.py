@@ -110,6 +110,29 @@ def main():
         ratio = rows[1][1]["reconcile"][0] / rows[0][1]["reconcile"][0]
         print("\nreconcile %s → %s: %.1f× the time for %d× the payments"
               % (rows[0][0], rows[1][0], ratio, ENTRIES[rows[1][0]] // ENTRIES[rows[0][0]]))
+    print_targets(dict(rows))
+
+
+def print_targets(by_size):
+    """The targets of issue 8 (for the 1M set), each with the figure measured and whether it holds."""
+    large, medium = by_size.get("large"), by_size.get("medium")
+    if not large:
+        return
+    checks = [
+        ("parse camt ≥ 200 MB/s", large["parse camt"][1] / large["parse camt"][0], 200, "%.0f MB/s"),
+        ("parse CSV ≥ 300 MB/s", large["parse CSV"][1] / large["parse CSV"][0], 300, "%.0f MB/s"),
+        ("open items ≥ 300 MB/s", large["open items"][1] / large["open items"][0], 300, "%.0f MB/s"),
+        ("reconcile camt < 20 s", -large["reconcile"][0], -20, "%.1f s"),
+        ("reconcile camt < 2 GiB", -large["reconcile"][3], -2048, "%.0f MiB"),
+        ("reconcile CSV < 10 s", -large["reconcile CSV"][0], -10, "%.1f s"),
+        ("camt parse peak < 100 MiB", -large["parse camt"][3], -100, "%.0f MiB"),
+    ]
+    if medium:
+        checks.append(("100k → 1M within 11×", -large["reconcile"][0] / medium["reconcile"][0], -11, "%.1f×"))
+    print("\n| target (issue 8) | measured | holds |")
+    print("|---|---:|---|")
+    for name, value, bound, unit in checks:
+        print("| %s | %s | %s |" % (name, unit % abs(value), "yes" if value >= bound else "no"))
 
 
 if __name__ == "__main__":
