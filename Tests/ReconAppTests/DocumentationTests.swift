@@ -3,7 +3,7 @@ import Testing
 import ReconFormats
 import ReconTestSupport
 
-/// docs/formats.md shows the files the tests run and the figures they produce, verbatim.
+/// docs/formats.md and the README show the files the tests run and the figures they produce, verbatim.
 @Suite struct DocumentationTests {
     let formats = (try? String(contentsOfFile: TestPaths.root + "/docs/formats.md", encoding: .utf8)) ?? ""
 
@@ -22,6 +22,30 @@ import ReconTestSupport
     @Test func everyBuiltInProfileIsNamed() {
         for profile in ProfileCatalog.builtIn {
             #expect(formats.contains("`\(profile.name)`"), "\(profile.name)")
+        }
+    }
+
+    /// The README's tour shows real output: every line of its CSV excerpts is a line of the demo's
+    /// golden file (which DemoGoldenTests keep equal to what `make demo` writes).
+    @Test(arguments: ["settlements.csv", "journal.csv", "exceptions.csv", "open-items.csv", "other-entries.csv"])
+    func theReadmeExcerptsAreTheDemoOutput(_ file: String) throws {
+        let readme = try String(contentsOfFile: TestPaths.root + "/README.md", encoding: .utf8)
+        let golden = try String(contentsOfFile: TestPaths.fixture("demo/expected/" + file), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let intro = try #require(readme.range(of: "`\(file)` —"), "README shows no \(file)")
+        let fence = try #require(readme.range(of: "```\n", range: intro.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "```", range: fence.upperBound..<readme.endIndex))
+        let excerpt = readme[fence.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+        #expect(!excerpt.isEmpty)
+        for line in excerpt { #expect(golden.contains(line), "README \(file): \(line)") }
+    }
+
+    @Test func theReadmeSummaryFiguresAreTheDemoOutput() throws {
+        let readme = try String(contentsOfFile: TestPaths.root + "/README.md", encoding: .utf8)
+        let summary = try String(contentsOfFile: TestPaths.fixture("demo/expected/summary.json"), encoding: .utf8)
+        for figure in ["\"received\": \"119198.75\"", "\"applied\": \"101048.75\"", "\"in_exceptions\": \"17850.00\"",
+                       "\"transactions\": 25", "\"receipts\": 20", "\"settled\": 17"] {
+            #expect(readme.contains(figure) && summary.contains(figure), "\(figure)")
         }
     }
 
