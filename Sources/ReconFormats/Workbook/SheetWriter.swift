@@ -47,7 +47,7 @@ struct SheetWriter {
             switch value {
             case .text(let text) where !text.isEmpty:
                 open("inlineStr")
-                put("<is><t xml:space=\"preserve\">")
+                put(SheetWriter.needsPreserve(text) ? "<is><t xml:space=\"preserve\">" : "<is><t>")
                 SheetWriter.appendEscaped(text, to: &xml)
                 put("</t></is></c>")
             case .text, .empty:
@@ -73,6 +73,23 @@ struct SheetWriter {
             }
         }
         put("</row>")
+    }
+
+    /// Whether spreadsheet programs would lose some of the text's white space without
+    /// `xml:space="preserve"`: at either end, two in a row, or a tab or line break. Most cells need
+    /// it not, and leaving it out makes a large sheet a fifth smaller.
+    static func needsPreserve(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09, 0x0A, 0x0D: return true
+            case 0x20:
+                if previousWasSpace { return true }
+                previousWasSpace = true
+            default: previousWasSpace = false
+            }
+        }
+        return previousWasSpace
     }
 
     private mutating func put(_ literal: StaticString) {
