@@ -89,7 +89,9 @@ public struct Reconciler: Sendable {
     /// of positions: the transactions themselves are not copied).
     static func settlementOrder(_ transactions: [BankTransaction]) -> [Int] {
         let order = Array(transactions.indices)
-        let sorted = zip(transactions, transactions.dropFirst()).allSatisfy { $0.bookingDate <= $1.bookingDate }
+        let sorted = transactions.indices.dropFirst().allSatisfy {
+            transactions[$0 - 1].bookingDate <= transactions[$0].bookingDate
+        }
         if sorted { return order }
         return order.sorted { (transactions[$0].bookingDate, $0) < (transactions[$1].bookingDate, $1) }
     }
@@ -111,20 +113,27 @@ public struct Reconciler: Sendable {
         func update(_ currency: Currency, _ change: (inout CurrencySummary) -> Void) {
             change(&byCurrency[currency, default: CurrencySummary(currency: currency)])
         }
-        for transaction in transactions {
-            update(transaction.amount.currency) {
+        // By position, reading fields in place: a loop over the elements copies each transaction
+        // and row (a dozen strings retained and released) a million times.
+        for index in transactions.indices {
+            let amount = transactions[index].amount
+            let isReceipt = transactions[index].isReceipt
+            update(amount.currency) {
                 $0.transactions += 1
-                if transaction.isReceipt {
+                if isReceipt {
                     $0.receipts += 1
-                    $0.received += transaction.amount
+                    $0.received += amount
                 }
             }
         }
-        for row in result.settlements {
-            update(row.currency) {
-                $0.applied += row.paid
-                $0.discounts += row.cashDiscount
-                $0.writeOffs += row.writeOff
+        let rows = result.settlements
+        for index in rows.indices {
+            let (currency, paid, discount, writeOff) = (rows[index].currency, rows[index].paid, rows[index].cashDiscount,
+                                                         rows[index].writeOff)
+            update(currency) {
+                $0.applied += paid
+                $0.discounts += discount
+                $0.writeOffs += writeOff
             }
         }
         for (currency, count) in result.settledTransactions {
