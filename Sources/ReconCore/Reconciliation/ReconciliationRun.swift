@@ -44,7 +44,8 @@ struct ReconciliationRun {
         let matcher = self.matcher
         func clues(_ positions: ArraySlice<Int>) -> [Matcher.Clues?] {
             positions.map { index in
-                OtherEntry.classify(transactions[index]) == nil ? matcher.clues(for: transactions[index]) : nil
+                let transaction = transactions[index]
+                return OtherEntry.classify(transaction) == nil ? matcher.clues(for: transaction) : nil
             }
         }
         let chunk = 512
@@ -55,7 +56,7 @@ struct ReconciliationRun {
             let settling = current
             (_, current) = concurrently({
                 for done in start..<end {
-                    process(transactions[order[done]], at: order[done], in: transactions, clues: settling[done - start])
+                    process(transactions, at: order[done], clues: settling[done - start])
                     progress?(done + 1)
                 }
             }, {
@@ -65,20 +66,17 @@ struct ReconciliationRun {
         }
     }
 
-    /// `transaction` is `transactions[index]`, borrowed in place: a copy retains and releases each
-    /// of its strings, a million times in a large run. Only what keeps it (an exception, another
-    /// entry) copies it.
-    private mutating func process(_ transaction: borrowing BankTransaction, at index: Int, in transactions: [BankTransaction],
-                                  clues: borrowing Matcher.Clues?) {
+    private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: Matcher.Clues?) {
+        let transaction = transactions[index]
         if let firstIndex = firstSeen[transaction.entryId] {
             let first = transactions[firstIndex]
             let sameContent = transaction.hasSameContent(as: first)
             let reason = "same transaction as \(first.origin.file):\(first.origin.line)"
                 + (sameContent ? "" : ", but with different content")
             if transaction.isReceipt {
-                report(ReconException(kind: .duplicate, transaction: copy transaction, reason: reason, suggestedAction: "ignore"))
+                report(ReconException(kind: .duplicate, transaction: transaction, reason: reason, suggestedAction: "ignore"))
             } else {
-                result.otherEntries.append(OtherEntry(kind: .duplicate, transaction: copy transaction, reason: reason))
+                result.otherEntries.append(OtherEntry(kind: .duplicate, transaction: transaction, reason: reason))
             }
             return
         }

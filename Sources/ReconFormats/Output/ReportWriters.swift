@@ -14,53 +14,43 @@ public enum ReportWriters {
     public static func writeSettlements(_ rows: [Settlement], to writer: FileWriter) throws {
         var csv = CSVWriter(writer)
         try csv.header(settlementColumns)
-        // By position, each row borrowed: `for row in rows` copies every row (its strings retained
-        // and released), a million times for a large run. The same below.
-        for index in rows.indices { try writeSettlement(rows[index], to: &csv) }
-    }
-
-    private static func writeSettlement(_ row: borrowing Settlement, to csv: inout CSVWriter) throws {
-        try csv.field(row.entryId)
-        try csv.field(row.bankRef)
-        try csv.field(row.bookingDate)
-        try csv.field(row.invoiceId)
-        try csv.field(row.customerId)
-        try csv.field(row.currency.code)
-        try csv.field(row.paid)
-        try csv.field(row.cashDiscount)
-        try csv.field(row.writeOff)
-        try csv.field(row.settled)
-        try csv.field(row.openBefore)
-        try csv.field(row.openAfter)
-        try csv.field(row.kind.rawValue)
-        try csv.field(row.rule)
-        try csv.endRecord()
+        for row in rows {
+            try csv.field(row.entryId)
+            try csv.field(row.bankRef)
+            try csv.field(row.bookingDate)
+            try csv.field(row.invoiceId)
+            try csv.field(row.customerId)
+            try csv.field(row.currency.code)
+            try csv.field(row.paid)
+            try csv.field(row.cashDiscount)
+            try csv.field(row.writeOff)
+            try csv.field(row.settled)
+            try csv.field(row.openBefore)
+            try csv.field(row.openAfter)
+            try csv.field(row.kind.rawValue)
+            try csv.field(row.rule)
+            try csv.endRecord()
+        }
     }
 
     public static func writeJournal(_ vouchers: [Voucher], to writer: FileWriter) throws {
         var csv = CSVWriter(writer)
         try csv.header(journalColumns)
-        for index in vouchers.indices { try writeVoucher(vouchers[index], to: &csv) }
-    }
-
-    private static func writeVoucher(_ voucher: borrowing Voucher, to csv: inout CSVWriter) throws {
-        for index in voucher.lines.indices {
-            try writeLine(voucher.lines[index], of: voucher, to: &csv)
+        for voucher in vouchers {
+            for line in voucher.lines {
+                try csv.field(voucher.number)
+                try csv.field(voucher.date)
+                try csv.field(line.account)
+                try csv.field(line.debit)
+                try csv.field(line.credit)
+                try csv.field(voucher.currency.code)
+                try csv.field(line.customerId)
+                try csv.field(line.invoiceId)
+                try csv.field(voucher.entryId)
+                try csv.field(line.text)
+                try csv.endRecord()
+            }
         }
-    }
-
-    private static func writeLine(_ line: borrowing JournalLine, of voucher: borrowing Voucher, to csv: inout CSVWriter) throws {
-        try csv.field(voucher.number)
-        try csv.field(voucher.date)
-        try csv.field(line.account)
-        try csv.field(line.debit)
-        try csv.field(line.credit)
-        try csv.field(voucher.currency.code)
-        try csv.field(line.customerId)
-        try csv.field(line.invoiceId)
-        try csv.field(voucher.entryId)
-        try csv.field(line.text)
-        try csv.endRecord()
     }
 
     public static func writeExceptions(_ exceptions: [ReconException], to writer: FileWriter,
