@@ -1,4 +1,5 @@
 import ReconCore
+import ReconFormats
 
 /// `recon status --json`: the same counts and totals for programs (and the crash tests).
 public enum StatusJSON {
@@ -44,23 +45,8 @@ public enum StatusJSON {
             + "\"counts\": \(string(entry.counts))}"
     }
 
+    /// A JSON string, quoted and escaped as summary.json's are.
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONWriter.quoted(text)
     }
 }
