@@ -4,24 +4,25 @@ import Glibc
 
 /// The progress line of a long run on stderr: entries read, matched, and how many per second.
 ///
-/// Nothing is shown during the first `delay` seconds, so short runs print nothing; after that the
-/// line is redrawn in place (`\r`) at most every `interval` seconds, and cleared at the end. A class:
-/// it counts across the phases of one run.
+/// Nothing is shown during the first `delay` milliseconds, so short runs print nothing; after that
+/// the line is redrawn in place (`\r`) at most every `interval` milliseconds, and cleared at the end.
+/// Time is counted in whole milliseconds, like everything else in recon in integers. A class: it
+/// counts across the phases of one run.
 public final class ProgressLine: @unchecked Sendable {
-    public let delay: Double
-    public let interval: Double
-    private let clock: () -> Double
+    public let delay: Int64
+    public let interval: Int64
+    private let clock: () -> Int64
     private let sink: (String) -> Void
-    private let start: Double
-    private var phaseStart: Double
-    private var lastDrawn: Double?
+    private let start: Int64
+    private var phaseStart: Int64
+    private var lastDrawn: Int64?
     private var read = 0
     private var matched = 0
     private var matching = false
 
-    /// `clock` returns seconds on a monotonic scale; `sink` receives the terminal text.
-    public init(delay: Double = 2, interval: Double = 0.25, clock: @escaping () -> Double = ProgressLine.monotonicSeconds,
-                sink: @escaping (String) -> Void) {
+    /// `clock` returns milliseconds on a monotonic scale; `sink` receives the terminal text.
+    public init(delay: Int64 = 2000, interval: Int64 = 250,
+                clock: @escaping () -> Int64 = ProgressLine.monotonicMilliseconds, sink: @escaping (String) -> Void) {
         self.delay = delay
         self.interval = interval
         self.clock = clock
@@ -53,9 +54,10 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// The text of the line now.
-    public func text(now: Double) -> String {
-        let elapsed = max(now - phaseStart, 0.001)
-        let rate = Int((Double(matching ? matched : read) / elapsed).rounded())
+    public func text(now: Int64) -> String {
+        let elapsed = max(now - phaseStart, 1)
+        let count = Int64(matching ? matched : read)
+        let rate = (count * 1000 + elapsed / 2) / elapsed
         return "recon: \(read) entries read, \(matched) matched, \(rate)/s"
     }
 
@@ -67,9 +69,9 @@ public final class ProgressLine: @unchecked Sendable {
         sink("\r" + text(now: now) + "\u{1B}[K")
     }
 
-    public static func monotonicSeconds() -> Double {
+    public static func monotonicMilliseconds() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
     }
 }

@@ -5,7 +5,7 @@ import ReconTestSupport
 
 @Suite struct ProgressAndOutputTests {
     final class Clock: @unchecked Sendable {
-        var now = 100.0
+        var now: Int64 = 100_000   // milliseconds
     }
 
     @Test func theProgressLineWaitsTwoSecondsThenRedrawsAtMostFourTimesASecond() {
@@ -13,17 +13,17 @@ import ReconTestSupport
         var drawn: [String] = []
         let line = ProgressLine(clock: { clock.now }, sink: { drawn.append($0) })
         line.entriesRead(1000)
-        clock.now = 101.9
+        clock.now = 101_900
         line.entriesRead(50_000)
         #expect(drawn.isEmpty)
-        clock.now = 102.0
+        clock.now = 102_000
         line.entriesRead(60_000)
         #expect(drawn == ["\rrecon: 60000 entries read, 0 matched, 30000/s\u{1B}[K"])
-        clock.now = 102.1
+        clock.now = 102_100
         line.entriesRead(61_000)
         #expect(drawn.count == 1)
         line.transactionsMatched(10)
-        clock.now = 102.6
+        clock.now = 102_600
         line.transactionsMatched(20_010)
         #expect(drawn.last == "\rrecon: 61000 entries read, 20010 matched, 40020/s\u{1B}[K")
         line.finish()
@@ -32,7 +32,7 @@ import ReconTestSupport
 
     @Test func aShortRunDrawsNothing() {
         var drawn: [String] = []
-        let line = ProgressLine(clock: { 5 }, sink: { drawn.append($0) })
+        let line = ProgressLine(clock: { 5_000 }, sink: { drawn.append($0) })
         line.entriesRead(10)
         line.transactionsMatched(10)
         line.finish()
