@@ -19,3 +19,16 @@ import Testing
         #expect(xml.contains("<c r=\"B1\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> padded </t></is></c>"))
     }
 }
+
+@Suite struct CSVFormulaTests {
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\")", true), ("+47 22 00 00 00", true), ("-5", true), ("@SUM(A1)", true),
+        ("\tx", true), ("\rx", true), ("'=x", true), ("''+x", true),
+        ("Kari Nordmann", false), ("Invoice 10007", false), ("'quoted'", false), ("", false), ("a=b", false),
+    ])
+    func textThatStartsLikeAFormulaIsNeutralised(text: String, neutralised: Bool) {
+        #expect(CSVWriter.looksLikeFormula(text) == neutralised, "\(text)")
+        let written = neutralised ? "'" + text : text
+        #expect(DecisionsReader.unneutralized(written) == text, "\(text)")
+    }
+}

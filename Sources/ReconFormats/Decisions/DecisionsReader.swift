@@ -14,6 +14,10 @@ public enum DecisionsReader {
         }
         let header = try CSVHeader(reader: reader)
         _ = try header.validate(required: ["exception_id", "decision"], known: [], location: reader.recordLocation)
+        // A semicolon-separated report is excel-eu's, which neutralised text that looked like a
+        // formula with a leading ' (CSVWriter.neutralizesFormulas): that ' is dropped again.
+        let excelEU = reader.delimiter == UInt8(ascii: ";")
+        func restore(_ text: String) -> String { excelEU ? unneutralized(text) : text }
         var decisions: [Decision] = []
         var findings: [Finding] = []
         let allowed = DecisionKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -21,8 +25,8 @@ public enum DecisionsReader {
             var row = FieldReader(reader: reader, header: header)
             // Every column first: a field that is not UTF-8 is an error, never an empty (undecided) one.
             let id = row.optional("exception_id"), text = row.optional("decision")
-            let invoiceIds = row.optional("invoice_ids"), note = row.optional("note")
-            let decidedBy = row.optional("decided_by"), decidedAt = row.optional("decided_at")
+            let invoiceIds = row.optional("invoice_ids"), note = row.optional("note").map(restore)
+            let decidedBy = row.optional("decided_by").map(restore), decidedAt = row.optional("decided_at")
             guard row.findings.isEmpty else {
                 findings += row.findings
                 continue
@@ -44,5 +48,12 @@ public enum DecisionsReader {
         }
         if !findings.isEmpty { throw ReadError.invalid(findings) }
         return decisions
+    }
+
+    /// A text as it was before the excel-eu dialect wrote it with a leading `'` because it looked
+    /// like a formula (`CSVWriter.neutralizesFormulas`): a note "=see call" comes back as written.
+    static func unneutralized(_ text: String) -> String {
+        guard text.hasPrefix("'"), CSVWriter.looksLikeFormula(text) else { return text }
+        return String(text.dropFirst())
     }
 }

@@ -10,4 +10,7 @@ public enum CSVOutputDialect: String, Sendable, CaseIterable {
     public var delimiter: UInt8 { self == .standard ? UInt8(ascii: ",") : UInt8(ascii: ";") }
     public var decimalSeparator: UInt8 { self == .standard ? UInt8(ascii: ".") : UInt8(ascii: ",") }
     public var byteOrderMark: Bool { self == .excelEU }
+    /// Made to be opened in a spreadsheet: text that would be taken for a formula is written with
+    /// a leading `'` (see `CSVWriter.neutralizesFormulas`).
+    public var isForSpreadsheets: Bool { self == .excelEU }
 }

@@ -6,6 +6,11 @@ public struct CSVWriter {
     public let writer: FileWriter
     public var delimiter: UInt8 = UInt8(ascii: ",")
     public var decimalSeparator: UInt8 = UInt8(ascii: ".")
+    /// Whether text that a spreadsheet would take for a formula (it starts with `=`, `+`, `-`, `@`,
+    /// a tab or a CR) is written with a leading `'`, so that it shows as the text it is. Set for the
+    /// dialects made for spreadsheets: a payer name or remittance text comes from outside and can be
+    /// `=HYPERLINK(…)` (CSV injection).
+    public var neutralizesFormulas = false
     private var atRecordStart = true
 
     public init(_ writer: FileWriter) {
@@ -17,6 +22,7 @@ public struct CSVWriter {
         self.writer = writer
         delimiter = dialect.delimiter
         decimalSeparator = dialect.decimalSeparator
+        neutralizesFormulas = dialect.isForSpreadsheets
         if dialect.byteOrderMark { try writer.write([0xEF, 0xBB, 0xBF]) }
     }
 
@@ -25,7 +31,22 @@ public struct CSVWriter {
         try endRecord()
     }
 
+    /// Whether `neutralizesFormulas` writes `text` with a leading `'`: when it starts with a byte a
+    /// formula starts with, after any `'` it already has (so that `'=x` gains one too, and reading
+    /// back can drop exactly one: `DecisionsReader.unneutralized`).
+    static func looksLikeFormula(_ text: String) -> Bool {
+        switch text.utf8.first(where: { $0 != UInt8(ascii: "'") }) {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
+        }
+    }
+
     public mutating func field(_ text: String?) throws {
+        if neutralizesFormulas, let text, CSVWriter.looksLikeFormula(text) {
+            neutralizesFormulas = false
+            defer { neutralizesFormulas = true }
+            return try field("'" + text)
+        }
         let delimiter = self.delimiter
         let first = atRecordStart
         atRecordStart = false
