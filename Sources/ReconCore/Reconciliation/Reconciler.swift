@@ -78,8 +78,17 @@ public struct Reconciler: Sendable {
     public func reconcile(_ prepared: PreparedReconciliation, transactions: [BankTransaction],
                           earlierPartialPayments: [ReconException] = [], adjustmentDate: CalendarDate? = nil,
                           progress: ((Int) -> Void)? = nil) -> ReconciliationResult {
+        reconcile(prepared, transactions: transactions, earlierPartialPayments: earlierPartialPayments,
+                  adjustmentDate: adjustmentDate, progress: progress, chunk: ReconciliationRun.chunk)
+    }
+
+    /// `chunk`: how many payments' clues are worked out ahead, on the other core (0: none, each one
+    /// just before it is settled, on this thread — the sequential run the tests compare with).
+    func reconcile(_ prepared: PreparedReconciliation, transactions: [BankTransaction],
+                   earlierPartialPayments: [ReconException] = [], adjustmentDate: CalendarDate? = nil,
+                   progress: ((Int) -> Void)? = nil, chunk: Int) -> ReconciliationResult {
         guard var run = prepared.run.take() else { preconditionFailure("a prepared reconciliation is reconciled once") }
-        run.process(transactions, order: Reconciler.settlementOrder(transactions), progress: progress)
+        run.process(transactions, order: Reconciler.settlementOrder(transactions), progress: progress, chunk: chunk)
         var result = run.finish(earlier: earlierPartialPayments, adjustmentDate: adjustmentDate)
         result.summary = Reconciler.summarize(transactions: transactions, result: result)
         return result

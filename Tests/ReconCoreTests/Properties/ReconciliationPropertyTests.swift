@@ -67,6 +67,30 @@ import Testing
         }
     }
 
+    /// What the next payments say is worked out on the other core while the current ones settle:
+    /// however many are worked out ahead, the result is the sequential run's (chunk 0), field for
+    /// field — nothing a payment's clues depend on changes as the book does.
+    @Test func workingAheadOnTheOtherCoreChangesNothing() async {
+        await propertyCheck(count: 100, input: RandomRun.items, RandomRun.payments, RandomRun.policies) { items, payments, policy in
+            let run = RandomRun(items, payments, policy)
+            let reconciler = Reconciler(policy: run.policy)
+            // Every field as text, but the one dictionary compared as such (its order of description
+            // is not fixed).
+            func result(chunk: Int) -> (fields: String, settled: [Currency: Int]) {
+                var result = reconciler.reconcile(reconciler.prepare(openItems: run.items), transactions: run.transactions,
+                                                  chunk: chunk)
+                let settled = result.settledTransactions
+                result.settledTransactions = [:]
+                return (String(describing: result), settled)
+            }
+            let sequential = result(chunk: 0)
+            for chunk in [1, 2, 5, ReconciliationRun.chunk] {
+                let ahead = result(chunk: chunk)
+                #expect(ahead.fields == sequential.fields && ahead.settled == sequential.settled, "chunk \(chunk)")
+            }
+        }
+    }
+
     /// A reviewer sends some unsettled receipts to suspense and ignores others: the money moves
     /// from "waiting" to "suspense", each with a balanced voucher, and nothing else changes.
     @Test func decisionsMoveMoneyToSuspenseAndNowhereElse() async {
