@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ReconTestSupport
 import Testing
+@testable import ReconWorkspace
 
 /// Two recon processes on one workspace: the second waits for the first, or fails with exit 75
 /// and says why — and the workspace is never damaged.
@@ -78,4 +79,22 @@ final class Results: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var values: [ProcessResult?] = []
     func append(_ value: ProcessResult?) { lock.withLock { values.append(value) } }
+}
+
+/// RECON_BUSY_TIMEOUT is seconds with up to three decimals, kept as whole milliseconds.
+struct BusyTimeoutTests {
+    @Test(arguments: [("0.5", 500), ("20", 20_000), ("1.25", 1_250), ("0.001", 1), ("0", 0), ("10.000", 10_000)])
+    func secondsAreReadAsMilliseconds(text: String, milliseconds: Int) {
+        #expect(Workspace.milliseconds(fromSeconds: text) == milliseconds)
+    }
+
+    @Test(arguments: ["", "-1", "1e3", ".5", "5.", "0.0001", "1,5", " 2", "abc"])
+    func anythingElseIsNotATimeout(text: String) {
+        #expect(Workspace.milliseconds(fromSeconds: text) == nil, "\(text)")
+    }
+
+    @Test(arguments: [(10_000, "10"), (500, "0.5"), (1_250, "1.25"), (1, "0.001"), (20_050, "20.05")])
+    func theMessageShowsSeconds(milliseconds: Int, text: String) {
+        #expect(WorkspaceError.seconds(milliseconds) == text)
+    }
 }

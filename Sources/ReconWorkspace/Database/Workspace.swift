@@ -17,23 +17,27 @@ public final class Workspace {
 
     public let directory: String
     let queue: DatabaseQueue
+    /// Milliseconds a command waits for another recon that holds the workspace.
+    let busyTimeout: Int
 
     public var databasePath: String { directory + "/" + Workspace.databaseName }
     public var configPath: String { directory + "/" + Workspace.configName }
 
     /// Opens an existing workspace and brings its schema up to date. Refuses a directory without a
     /// workspace and a file written by a newer recon.
-    public convenience init(directory: String, busyTimeout: Double = Workspace.defaultBusyTimeout) throws {
+    public convenience init(directory: String, busyTimeout: Int = Workspace.defaultBusyTimeout) throws {
         let path = directory + "/" + Workspace.databaseName
         guard access(path, F_OK) == 0 else { throw WorkspaceError.noWorkspace(directory) }
         try self.init(directory: directory, creating: false, busyTimeout: busyTimeout)
     }
 
-    init(directory: String, creating: Bool, busyTimeout: Double) throws {
+    init(directory: String, creating: Bool, busyTimeout: Int) throws {
         self.directory = directory
+        self.busyTimeout = busyTimeout
         var configuration = Configuration()
         configuration.journalMode = .wal
-        configuration.busyMode = .timeout(busyTimeout)
+        // GRDB takes the timeout as a TimeInterval: the one place it is not whole milliseconds.
+        configuration.busyMode = .timeout(.init(busyTimeout) / 1000)
         configuration.label = "recon"
         configuration.prepareDatabase { db in
             // A committed command survives a power cut too, not only a kill.
@@ -53,13 +57,20 @@ public final class Workspace {
         try Workspace(directory: directory, creating: true, busyTimeout: defaultBusyTimeout)
     }
 
-    /// Seconds a command waits for another recon that holds the workspace: `RECON_BUSY_TIMEOUT`,
-    /// else 10.
-    public static var defaultBusyTimeout: Double {
-        if let text = getenv("RECON_BUSY_TIMEOUT").map({ String(cString: $0) }), let seconds = Double(text), seconds >= 0 {
-            return seconds
-        }
-        return 10
+    /// Milliseconds a command waits for another recon that holds the workspace:
+    /// `RECON_BUSY_TIMEOUT` (seconds, up to three decimals), else 10 s.
+    public static var defaultBusyTimeout: Int {
+        getenv("RECON_BUSY_TIMEOUT").flatMap { milliseconds(fromSeconds: String(cString: $0)) } ?? 10_000
+    }
+
+    /// `"0.5"` → 500, `"20"` → 20,000; nil for anything else (a sign, an exponent, a fourth decimal).
+    static func milliseconds(fromSeconds text: String) -> Int? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        func digits(_ part: Substring) -> Bool { !part.isEmpty && part.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        guard digits(parts[0]), parts[0].count <= 9, let whole = Int(parts[0]) else { return nil }
+        guard parts.count == 2 else { return whole * 1000 }
+        guard digits(parts[1]), parts[1].count <= 3, let fraction = Int(parts[1]) else { return nil }
+        return whole * 1000 + fraction * [100, 10, 1][parts[1].count - 1]
     }
 
     /// Runs `body` in one immediate write transaction: all of it is committed, or nothing.
@@ -74,7 +85,7 @@ public final class Workspace {
                 return value!
             }
         } catch let error as DatabaseError {
-            throw WorkspaceError(error, path: databasePath, busyTimeout: busyTimeoutSeconds)
+            throw WorkspaceError(error, path: databasePath, busyTimeout: busyTimeout)
         }
     }
 
@@ -83,12 +94,7 @@ public final class Workspace {
         do {
             return try queue.read(body)
         } catch let error as DatabaseError {
-            throw WorkspaceError(error, path: databasePath, busyTimeout: busyTimeoutSeconds)
+            throw WorkspaceError(error, path: databasePath, busyTimeout: busyTimeout)
         }
-    }
-
-    private var busyTimeoutSeconds: Double {
-        if case .timeout(let seconds) = queue.configuration.busyMode { return seconds }
-        return 0
     }
 }

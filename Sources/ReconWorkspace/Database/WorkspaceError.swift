@@ -11,18 +11,19 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     /// The file was written by a newer recon: its schema has migrations this recon does not know.
     case newerSchema(path: String, fileVersion: Int, knownVersion: Int, unknown: [String])
     /// Another recon holds the workspace for longer than the busy timeout.
-    case busy(path: String, seconds: Double)
+    case busy(path: String, milliseconds: Int)
     /// The file is not a SQLite database, or SQLite reports damage.
     case damaged(path: String, message: String)
     /// Any other SQLite failure (disk full, I/O error …).
     case database(path: String, message: String)
 
-    init(_ error: any Error, path: String, busyTimeout: Double) {
+    /// `busyTimeout` in milliseconds.
+    init(_ error: any Error, path: String, busyTimeout: Int) {
         switch error {
         case let error as WorkspaceError:
             self = error
         case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
-            self = .busy(path: path, seconds: busyTimeout)
+            self = .busy(path: path, milliseconds: busyTimeout)
         case let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT:
             self = .damaged(path: path, message: error.message ?? "\(error)")
         case let error as DatabaseError:
@@ -41,8 +42,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .newerSchema(let path, let file, let known, let unknown):
             return "\(path): written by a newer recon (schema version \(file), this recon knows up to \(known): "
                 + "\(unknown.joined(separator: ", ")) unknown); use that recon or a newer one — nothing was changed"
-        case .busy(let path, let seconds):
-            return "\(path): another recon is working on this workspace (waited \(Self.seconds(seconds)) s); "
+        case .busy(let path, let milliseconds):
+            return "\(path): another recon is working on this workspace (waited \(Self.seconds(milliseconds)) s); "
                 + "nothing was changed — try again when it has finished, or set RECON_BUSY_TIMEOUT to wait longer"
         case .damaged(let path, let message):
             return "\(path): not a readable recon workspace: \(message)"
@@ -51,8 +52,14 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+    /// Milliseconds as seconds: 10000 → "10", 500 → "0.5", 1250 → "1.25".
+    static func seconds(_ milliseconds: Int) -> String {
+        let fraction = milliseconds % 1000
+        guard fraction != 0 else { return String(milliseconds / 1000) }
+        var decimals = String(fraction)
+        decimals = String(repeating: "0", count: 3 - decimals.count) + decimals
+        while decimals.hasSuffix("0") { decimals.removeLast() }
+        return "\(milliseconds / 1000).\(decimals)"
     }
 
     /// The exit status and message for this failure.
