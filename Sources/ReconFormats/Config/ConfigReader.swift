@@ -13,14 +13,7 @@ public enum ConfigReader {
     }
 
     public static func parse(_ text: String, path: String) throws -> ReconConfig {
-        try TOMLPrecheck.check(text, path: path)
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ReadError.invalid(SourceLocation(file: path, line: error.source.begin.line,
-                                                   column: error.source.begin.column), error.description)
-        }
+        let table = try TOMLDocument.table(text, path: path)
         var config = ReconConfig()
         var context = ConfigContext(path: path, lines: TOMLLineIndex(text))
         for (section, value) in table {

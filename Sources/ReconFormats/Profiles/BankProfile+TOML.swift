@@ -9,14 +9,7 @@ extension BankProfile {
     /// Reads a profile from TOML. Unknown keys, values of the wrong type and incomplete mappings are
     /// errors naming the key and its line, like the configuration file.
     public static func parse(toml text: String, path: String, defaultName: String) throws -> BankProfile {
-        try TOMLPrecheck.check(text, path: path)
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ReadError.invalid(SourceLocation(file: path, line: error.source.begin.line,
-                                                   column: error.source.begin.column), error.description)
-        }
+        let table = try TOMLDocument.table(text, path: path)
         var context = ConfigContext(path: path, lines: TOMLLineIndex(text))
         var profile = BankProfile(name: table["name"]?.string ?? defaultName)
         profile.origin = path
