@@ -42,10 +42,15 @@ public final class CSVReader {
     private var recordIsUTF8: Bool?
     private var lastRecordHadQuotes = false
 
+    /// The input ended inside a quoted field (the reader threw "unterminated quoted field").
+    public private(set) var endedInQuotes = false
+
+    /// `firstLine`: the line number of the input's first byte (a part of a file starts later).
     public init(source: any ByteSource, delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""),
-                chunkSize: Int = 1 << 20) {
+                chunkSize: Int = 1 << 20, firstLine: Int = 1) {
         self.source = source
         self.path = source.path
+        line = firstLine
         self.delimiter = delimiter
         self.quote = quote
         capacity = max(chunkSize, 16)
@@ -90,6 +95,18 @@ public final class CSVReader {
         var index = position
         while index < end, buffer[index] != UInt8(ascii: "\n"), buffer[index] != UInt8(ascii: "\r") { index += 1 }
         return Array(UnsafeBufferPointer(start: buffer + position, count: index - position))
+    }
+
+    /// The line the next record starts on.
+    public var currentLine: Int { line }
+
+    /// What the reader holds but has not read, and the input it reads on from — for handing the
+    /// rest of a file to other readers. This reader is then done with.
+    public func remainder() -> (buffered: [UInt8], source: any ByteSource) {
+        let buffered = Array(UnsafeBufferPointer(start: buffer + position, count: end - position))
+        position = end
+        atEOF = true
+        return (buffered, source)
     }
 
     public var fieldCount: Int { fieldEnds.count }
@@ -182,6 +199,7 @@ public final class CSVReader {
                 try ensure(1)
                 if position == end {
                     if inQuotes {
+                        endedInQuotes = true
                         throw ReadError.invalid(location(ofField: fieldStarts.count - 1), "unterminated quoted field")
                     }
                     fieldEnds.append(recordBytes.count)

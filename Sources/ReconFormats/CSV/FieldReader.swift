@@ -1,7 +1,20 @@
 import ReconCore
 
-/// Reads the typed fields of one CSV record by column name, collecting every problem so that a row
-/// reports all of its errors at once (`finish()` throws them).
+/// A column of a CSV file with a header: its name, for messages, and where it is (nil: absent).
+/// Resolved once per file, so that reading a row looks nothing up by name.
+/// (`StaticString`: handing a column around costs no reference counting.)
+struct CSVColumn {
+    let name: StaticString
+    let index: Int?
+}
+
+extension CSVHeader {
+    func column(_ name: StaticString) -> CSVColumn { CSVColumn(name: name, index: columns[name.description]) }
+}
+
+/// Reads the typed fields of one CSV record, collecting every problem so that a row reports all of
+/// its errors at once (`finish()` throws them). Fields are trimmed and parsed from their bytes; a
+/// `String` is made only for a value that is kept or shown in a message.
 struct FieldReader {
     let reader: CSVReader
     let header: CSVHeader
@@ -12,75 +25,109 @@ struct FieldReader {
         self.header = header
     }
 
-    mutating func fail(_ column: String, _ message: String) {
-        let location = header[column].map { reader.location(ofField: $0) } ?? reader.recordLocation
-        findings.append(Finding(location, "\(column): \(message)"))
+    mutating func fail(_ column: CSVColumn, _ message: String) {
+        let location = column.index.map { reader.location(ofField: $0) } ?? reader.recordLocation
+        findings.append(Finding(location, "\(column.name): \(message)"))
     }
 
-    mutating func check(_ condition: Bool, _ column: String, _ message: String) throws {
+    mutating func fail(_ name: StaticString, _ message: String) { fail(header.column(name), message) }
+
+    mutating func check(_ condition: Bool, _ column: CSVColumn, _ message: String) {
         if !condition { fail(column, message) }
     }
 
-    func finish() throws {
+    func finish() throws(ReadError) {
         if !findings.isEmpty { throw ReadError.invalid(findings) }
     }
 
     /// The trimmed text of a column; nil when the column is absent, the field is empty, or it is
     /// not UTF-8 (reported).
-    mutating func optional(_ column: String) -> String? {
+    mutating func optional(_ column: CSVColumn) -> String? {
         field(column).text
     }
 
-    mutating func required(_ column: String) throws -> String? {
+    mutating func optional(_ name: StaticString) -> String? { optional(header.column(name)) }
+
+    mutating func required(_ column: CSVColumn) -> String? {
         let (text, invalid) = field(column)
         if text == nil && !invalid { fail(column, "required value is empty") }
         return text
     }
 
+    mutating func required(_ name: StaticString) -> String? { required(header.column(name)) }
+
     /// The trimmed text, and whether the field was there but not UTF-8 (reported once, so that an
     /// invalid field is not also called empty).
-    private mutating func field(_ column: String) -> (text: String?, invalid: Bool) {
-        guard let index = header[column] else { return (nil, false) }
-        guard let text = reader.string(index) else {
+    private mutating func field(_ column: CSVColumn) -> (text: String?, invalid: Bool) {
+        guard let index = column.index else { return (nil, false) }
+        guard let text = peek(index) else {
             fail(column, "invalid UTF-8")
             return (nil, true)
         }
-        let trimmed = text.trimmingASCIISpaces()
-        return (trimmed.isEmpty ? nil : trimmed, false)
+        return (text, false)
     }
 
-    mutating func currency(_ column: String) throws -> Currency? {
-        guard let code = try required(column) else { return nil }
-        guard let currency = Currency(code: code) else {
-            fail(column, "'\(code)' is not an ISO 4217 currency code")
+    /// Field `index`, trimmed: `.some(nil)` when empty, nil when not UTF-8. Reports nothing.
+    func peek(_ index: Int) -> String?? {
+        let valid = reader.isValidUTF8
+        return withTrimmed(index) { bytes -> String?? in
+            if bytes.isEmpty { return .some(nil) }
+            guard let text = valid ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self) else {
+                return nil
+            }
+            return .some(text)
+        }
+    }
+
+    /// Field `index` without the spaces and tabs at its ends.
+    private func withTrimmed<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        reader.withField(index) { bytes in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+
+    /// Whether the column is absent or holds nothing but spaces.
+    private func isBlank(_ column: CSVColumn) -> Bool {
+        guard let index = column.index else { return true }
+        return withTrimmed(index) { $0.isEmpty }
+    }
+
+    mutating func currency(_ column: CSVColumn) -> Currency? {
+        if let index = column.index, let currency = withTrimmed(index, { Currency(bytes: $0) }) { return currency }
+        guard let code = required(column) else { return nil }
+        fail(column, "'\(code)' is not an ISO 4217 currency code")
+        return nil
+    }
+
+    mutating func amount(_ column: CSVColumn, currency: Currency) -> Money? {
+        if isBlank(column) {
+            _ = required(column)
             return nil
         }
-        return currency
-    }
-
-    mutating func amount(_ column: String, currency: Currency) throws -> Money? {
-        guard try required(column) != nil else { return nil }
         return parseAmount(column, currency: currency)
     }
 
-    mutating func optionalAmount(_ column: String, currency: Currency) throws -> Money? {
-        guard optional(column) != nil else { return nil }
+    mutating func optionalAmount(_ column: CSVColumn, currency: Currency) -> Money? {
+        if isBlank(column) {
+            _ = optional(column)
+            return nil
+        }
         return parseAmount(column, currency: currency)
     }
 
-    private mutating func parseAmount(_ column: String, currency: Currency) -> Money? {
-        let index = header[column]!
-        let result = reader.withField(index) { bytes -> Result<Money, AmountError> in
-            var start = 0, end = bytes.count
-            while start < end, bytes[start] == 0x20 { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-            return Result { () throws(AmountError) -> Money in
-                try Money.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]), currency: currency)
-            }
+    private mutating func parseAmount(_ column: CSVColumn, currency: Currency) -> Money? {
+        let index = column.index!
+        let result = withTrimmed(index) { bytes in
+            Result { () throws(AmountError) -> Money in try Money.parse(bytes, currency: currency) }
         }
         switch result {
         case .success(let money): return money
         case .failure(let error):
+            // Not UTF-8: said once, as for any text field.
+            if field(column).invalid { return nil }
             let shown = reader.string(index) ?? ""
             fail(column, "\(error) '\(shown)'" + (error.kind == .tooManyDecimals(allowed: currency.exponent)
                                                   ? " for \(currency.code)" : ""))
@@ -88,16 +135,19 @@ struct FieldReader {
         }
     }
 
-    mutating func date(_ column: String) throws -> CalendarDate? {
-        guard let text = try required(column) else { return nil }
+    mutating func date(_ column: CSVColumn) -> CalendarDate? {
+        if let index = column.index, let date = withTrimmed(index, { CalendarDate(iso: $0) }) { return date }
+        guard let text = required(column) else { return nil }
         return parseDate(column, text)
     }
 
-    mutating func optionalDate(_ column: String) throws -> CalendarDate? {
-        optional(column).flatMap { parseDate(column, $0) }
+    mutating func optionalDate(_ column: CSVColumn) -> CalendarDate? {
+        if isBlank(column) { return nil }
+        if let date = withTrimmed(column.index!, { CalendarDate(iso: $0) }) { return date }
+        return optional(column).flatMap { parseDate(column, $0) }
     }
 
-    private mutating func parseDate(_ column: String, _ text: String) -> CalendarDate? {
+    private mutating func parseDate(_ column: CSVColumn, _ text: String) -> CalendarDate? {
         guard let date = CalendarDate(iso: text) else {
             fail(column, "'\(text)' is not a date (YYYY-MM-DD)")
             return nil
@@ -105,16 +155,20 @@ struct FieldReader {
         return date
     }
 
-    mutating func discountTiers(_ column: String) throws -> [DiscountTier] {
+    /// `cache` keeps the tiers of texts seen before: a file repeats a handful of terms.
+    mutating func discountTiers(_ column: CSVColumn, cache: inout DiscountTierCache) -> [DiscountTier] {
+        guard let index = column.index, !isBlank(column) else { return [] }
+        if let tiers = withTrimmed(index, { cache[$0] }) { return tiers }
         guard let text = optional(column) else { return [] }
         guard let tiers = DiscountTier.parseTiers(text) else {
             fail(column, "'\(text)' is not a list of PCT%/DAYS tiers (e.g. '2%/5 1%/14')")
             return []
         }
+        cache.add(text, tiers)
         return tiers
     }
 
-    mutating func type(_ column: String, amount: Money?) throws -> OpenItemType? {
+    mutating func type(_ column: CSVColumn, amount: Money?, amountColumn: CSVColumn) -> OpenItemType? {
         if let text = optional(column) {
             guard let type = OpenItemType(rawValue: text.lowercased()) else {
                 fail(column, "'\(text)' is not one of invoice, credit_note, credit")
@@ -124,9 +178,25 @@ struct FieldReader {
         }
         guard let amount else { return nil }
         if amount.isZero {
-            fail("amount", "amount is zero")
+            fail(amountColumn, "amount is zero")
             return nil
         }
         return amount.isNegative ? .creditNote : .invoice
+    }
+}
+
+/// The discount terms of the texts seen so far, looked up by bytes (a few dozen at most are kept).
+struct DiscountTierCache {
+    private var entries: [(text: [UInt8], tiers: [DiscountTier])] = []
+
+    subscript(bytes: UnsafeBufferPointer<UInt8>) -> [DiscountTier]? {
+        for entry in entries where entry.text.count == bytes.count && entry.text.elementsEqual(bytes) {
+            return entry.tiers
+        }
+        return nil
+    }
+
+    mutating func add(_ text: String, _ tiers: [DiscountTier]) {
+        if entries.count < 32 { entries.append((Array(text.utf8), tiers)) }
     }
 }

@@ -17,7 +17,7 @@ public enum CustomersReader {
         var findings: [Finding] = []
         while try reader.next() {
             var row = FieldReader(reader: reader, header: header)
-            guard let id = try row.required("customer_id") else {
+            guard let id = row.required("customer_id") else {
                 findings += row.findings
                 continue
             }

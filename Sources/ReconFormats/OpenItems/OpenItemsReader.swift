@@ -13,6 +13,9 @@ public struct OpenItemsReader {
     ]
 
     public private(set) var warnings: [Finding] = []
+    /// The size of the blocks read two at a time, one on each core; nil: 4 MiB, and a file under
+    /// two blocks is read by one reader. The result is the same either way.
+    public var blockSize: Int?
 
     public init() {}
 
@@ -26,67 +29,204 @@ public struct OpenItemsReader {
         let header = try CSVHeader(reader: reader)
         warnings += try header.validate(required: Self.requiredColumns, known: Self.knownColumns,
                                         location: reader.recordLocation)
+        let size = (source as? FileByteSource)?.size ?? 0
+        var book = Book(path: reader.path, expected: size / 100)
+        let columns = Columns(header)
+        let automatic = 4 << 20
+        if blockSize != nil || size >= 2 * automatic {
+            try readInBlocks(reader, header, columns, &book)
+        } else {
+            try readAll(reader, header, columns, &book)
+        }
+        if !book.findings.isEmpty { throw ReadError.invalid(book.findings) }
+        return book.items
+    }
+
+    /// The records of `reader`, by one reader, into the book a few thousand at a time.
+    private func readAll(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book) throws {
+        var tiers = DiscountTierCache()
+        var rows = Rows()
+        while try reader.next() {
+            Self.read(reader, header, columns, &tiers, into: &rows)
+            if rows.marks.count == 4096 {
+                guard book.add(&rows, lineOffset: 0) else { return }
+                rows = Rows()
+            }
+        }
+        _ = book.add(&rows, lineOffset: 0)
+    }
+
+    /// The rest of the file in blocks, two at a time (see `CSVBlocks`).
+    private func readInBlocks(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book) throws {
+        let (buffered, source) = reader.remainder()
+        let caches = [TierCacheBox(), TierCacheBox()]
+        let delimiter = reader.delimiter, maxRecordBytes = reader.maxRecordBytes
+        let blocks = CSVBlocks<Rows>(
+            path: reader.path, buffered: buffered, source: source, line: reader.currentLine,
+            blockSize: blockSize ?? 4 << 20, maxRecordBytes: maxRecordBytes,
+            makeReader: { source, line in
+                let reader = CSVReader(source: source, delimiter: delimiter, firstLine: line)
+                reader.maxRecordBytes = maxRecordBytes
+                return reader
+            },
+            read: { worker, reader, rows in
+                while try reader.next() { Self.read(reader, header, columns, &caches[worker].cache, into: &rows) }
+            })
+        while var next = try blocks.next() {
+            for index in next.indices {
+                guard book.add(&next[index].rows, lineOffset: next[index].lineOffset) else { return }
+                if let error = next[index].error { throw error }
+            }
+        }
+        if let rest = blocks.restReader() { try readAll(rest, header, columns, &book) }
+    }
+
+    private final class TierCacheBox { var cache = DiscountTierCache() }
+
+    /// Rows as read: the items, and for every row its invoice id (for the duplicate check, which
+    /// must see the rows in file order) and its problems.
+    private struct Rows: BlockRows {
+        var items: [OpenItem] = []
+        var marks: [Mark] = []
+
+        struct Mark {
+            var id: String?
+            var line: Int
+            /// Where the id is (an earlier field may span lines).
+            var idLine: Int, idColumn: Int?
+            /// nil: the row is the next of `items`.
+            var problems: [Finding]?
+        }
+    }
+
+    /// The items so far, and the problems.
+    private struct Book {
+        let path: String
         var items: [OpenItem] = []
         var findings: [Finding] = []
         var firstLine: [String: Int] = [:]
-        // Room for a row per 100 bytes of the file: growing a million items copies them several
-        // times, on fresh pages; room not used is never touched, so it costs no memory.
-        let expected = ((source as? FileByteSource)?.size ?? 0) / 100
-        items.reserveCapacity(expected)
-        firstLine.reserveCapacity(expected)
-        let idColumn = header["invoice_id"]!
-        while try reader.next() {
-            // Duplicates are checked on the id alone, so that a bad first row still counts.
-            if let id = reader.string(idColumn)?.trimmingASCIISpaces(), !id.isEmpty {
-                if let line = firstLine[id] {
-                    findings.append(Finding(reader.location(ofField: idColumn), "invoice_id \(id) already on line \(line)"))
+
+        /// Room for a row per 100 bytes of the file: growing a million items copies them several
+        /// times, on fresh pages; room not used is never touched, so it costs no memory.
+        init(path: String, expected: Int) {
+            self.path = path
+            items.reserveCapacity(expected)
+            firstLine.reserveCapacity(expected)
+        }
+
+        /// Adds rows (the next in file order) read `lineOffset` lines above where they are; false
+        /// once there are enough problems to stop (the items are then of no use).
+        mutating func add(_ rows: inout Rows, lineOffset: Int) -> Bool {
+            var repeated: Set<Int> = []
+            var item = 0
+            for mark in rows.marks {
+                defer { if mark.problems == nil { item += 1 } }
+                // Duplicates are checked on the id alone, so that a bad first row still counts. One
+                // hash per row: the line is stored, and put back on the rare repeat.
+                if let id = mark.id, let line = firstLine.updateValue(mark.line + lineOffset, forKey: id) {
+                    firstLine[id] = line
+                    findings.append(Finding(SourceLocation(file: path, line: mark.idLine + lineOffset, column: mark.idColumn),
+                                            "invoice_id \(id) already on line \(line)"))
+                    if mark.problems == nil { repeated.insert(item) }
                     continue
                 }
-                firstLine[id] = reader.recordLine
+                if let problems = mark.problems {
+                    findings += problems.map { $0.shifted(by: lineOffset) }
+                    if findings.count >= 1000 { return false }
+                }
             }
-            do {
-                items.append(try readItem(reader, header))
-            } catch ReadError.invalid(let found) {
-                findings += found
+            let start = items.count
+            if repeated.isEmpty {
+                items.append(contentsOf: rows.items)
+            } else {
+                for index in rows.items.indices where !repeated.contains(index) { items.append(rows.items[index]) }
             }
-            if findings.count >= 1000 { break }
+            rows = Rows()
+            if lineOffset != 0 {
+                for index in start..<items.count { items[index].origin?.line += lineOffset }
+            }
+            return true
         }
-        if !findings.isEmpty { throw ReadError.invalid(findings) }
-        return items
     }
 
-    private func readItem(_ reader: CSVReader, _ header: CSVHeader) throws -> OpenItem {
-        if reader.fieldCount != header.fieldCount {
-            throw ReadError.invalid(reader.recordLocation,
-                                    "expected \(header.fieldCount) fields as in the header, found \(reader.fieldCount)")
+    private static func read(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns,
+                             _ tiers: inout DiscountTierCache, into rows: inout Rows) {
+        var fields = FieldReader(reader: reader, header: header)
+        let index = columns.invoiceId.index!
+        let id = fields.peek(index) ?? nil
+        let idLocation = reader.location(ofField: index)
+        var mark = Rows.Mark(id: id, line: reader.recordLine, idLine: idLocation.line, idColumn: idLocation.column)
+        do {
+            rows.items.append(try readItem(&fields, id: id, columns, &tiers))
+        } catch .invalid(let found) {
+            mark.problems = found
+        } catch {
+            mark.problems = [Finding(reader.recordLocation, "\(error)")]
         }
-        var row = FieldReader(reader: reader, header: header)
-        let invoiceId = try row.required("invoice_id")
-        let customerId = try row.required("customer_id")
-        let currency = try row.currency("currency")
-        let amount = try currency.map { try row.amount("amount", currency: $0) } ?? nil
-        let openAmount = try currency.map { try row.optionalAmount("open_amount", currency: $0) } ?? nil
-        let discountTaken = try currency.map { try row.optionalAmount("discount_taken", currency: $0) } ?? nil
-        if currency == nil { for column in ["amount", "open_amount", "discount_taken"] { _ = row.optional(column) } }
-        let invoiceDate = try row.date("invoice_date")
-        let dueDate = try row.optionalDate("due_date")
-        let tiers = try row.discountTiers("cash_discount")
-        let type = try row.type("type", amount: amount)
+        rows.marks.append(mark)
+    }
+
+    /// The columns, looked up by name once.
+    private struct Columns {
+        let invoiceId, customerId, customerName, type, currency, amount, openAmount: CSVColumn
+        let invoiceDate, dueDate, cashDiscount, discountTaken, reference, customerIban: CSVColumn
+
+        init(_ header: CSVHeader) {
+            invoiceId = header.column("invoice_id")
+            customerId = header.column("customer_id")
+            customerName = header.column("customer_name")
+            type = header.column("type")
+            currency = header.column("currency")
+            amount = header.column("amount")
+            openAmount = header.column("open_amount")
+            invoiceDate = header.column("invoice_date")
+            dueDate = header.column("due_date")
+            cashDiscount = header.column("cash_discount")
+            discountTaken = header.column("discount_taken")
+            reference = header.column("reference")
+            customerIban = header.column("customer_iban")
+        }
+    }
+
+    /// One row as an item; `id` is the invoice id when already read (nil: read it here, reporting
+    /// why it is missing).
+    private static func readItem(_ row: inout FieldReader, id: String?, _ columns: Columns,
+                          _ tierCache: inout DiscountTierCache) throws(ReadError) -> OpenItem {
+        let reader = row.reader
+        if reader.fieldCount != row.header.fieldCount {
+            throw ReadError.invalid(reader.recordLocation,
+                                    "expected \(row.header.fieldCount) fields as in the header, found \(reader.fieldCount)")
+        }
+        let invoiceId = id ?? row.required(columns.invoiceId)
+        let customerId = row.required(columns.customerId)
+        let currency = row.currency(columns.currency)
+        var amount: Money?, openAmount: Money?, discountTaken: Money?
+        if let currency {
+            amount = row.amount(columns.amount, currency: currency)
+            openAmount = row.optionalAmount(columns.openAmount, currency: currency)
+            discountTaken = row.optionalAmount(columns.discountTaken, currency: currency)
+        } else {
+            for column in [columns.amount, columns.openAmount, columns.discountTaken] { _ = row.optional(column) }
+        }
+        let invoiceDate = row.date(columns.invoiceDate)
+        let dueDate = row.optionalDate(columns.dueDate)
+        let tiers = row.discountTiers(columns.cashDiscount, cache: &tierCache)
+        let type = row.type(columns.type, amount: amount, amountColumn: columns.amount)
         // Read every text column now, so that one that is not UTF-8 is reported with the rest
         // (and never taken as empty), as are the amounts of an unknown currency above.
-        let customerName = row.optional("customer_name"), reference = row.optional("reference")
-        let customerIban = row.optional("customer_iban")
+        let customerName = row.optional(columns.customerName), reference = row.optional(columns.reference)
+        let customerIban = row.optional(columns.customerIban)
         if let amount, let type {
-            try row.check(type == .invoice ? amount.isPositive : amount.isNegative, "amount",
-                          type == .invoice ? "an invoice amount must be positive" : "a \(type.rawValue) amount must be negative")
+            row.check(type == .invoice ? amount.isPositive : amount.isNegative, columns.amount,
+                      type == .invoice ? "an invoice amount must be positive" : "a \(type.rawValue) amount must be negative")
             if let openAmount {
-                try row.check(openAmount.isZero || openAmount.isNegative == amount.isNegative, "open_amount",
-                              "open_amount must have the sign of amount")
-                try row.check(openAmount.magnitude <= amount.magnitude, "open_amount", "open_amount exceeds amount")
+                row.check(openAmount.isZero || openAmount.isNegative == amount.isNegative, columns.openAmount,
+                          "open_amount must have the sign of amount")
+                row.check(openAmount.magnitude <= amount.magnitude, columns.openAmount, "open_amount exceeds amount")
             }
             if let discountTaken {
-                try row.check(discountTaken.isZero || discountTaken.isNegative == amount.isNegative, "discount_taken",
-                              "discount_taken must have the sign of amount")
+                row.check(discountTaken.isZero || discountTaken.isNegative == amount.isNegative, columns.discountTaken,
+                          "discount_taken must have the sign of amount")
             }
         }
         try row.finish()
