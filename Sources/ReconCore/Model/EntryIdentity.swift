@@ -17,6 +17,12 @@ public struct EntryIdentity: Sendable {
     public init() {}
 
     public mutating func assign(_ transaction: inout BankTransaction, entryReference: String?, index: Int) {
+        assign(&transaction, base: Self.base(of: transaction, entryReference: entryReference, index: index))
+    }
+
+    /// The id before the check for repeats, `ACCOUNT/REFERENCE/INDEX`: it depends on the transaction
+    /// alone, so a reader on another core can make it.
+    public static func base(of transaction: BankTransaction, entryReference: String?, index: Int) -> String {
         let account = transaction.account.isEmpty ? "-" : transaction.account
         let reference: String
         if let entryReference, !entryReference.isEmpty {
@@ -31,9 +37,14 @@ public struct EntryIdentity: Sendable {
         bytes.append(contentsOf: reference.utf8)
         bytes.append(UInt8(ascii: "/"))
         bytes.append(contentsOf: String(index).utf8)
+        return String(decoding: bytes, as: UTF8.self)  // built from bytes: interpolation costs ~3×
+    }
+
+    /// Gives `transaction` its id from `base(of:…)`, `~2`, `~3` … added to a repeat: called in
+    /// file order.
+    public mutating func assign(_ transaction: inout BankTransaction, base: String) {
         var hash = StableHash()
-        hash.combine(bytes)
-        let base = String(decoding: bytes, as: UTF8.self)  // built from bytes: interpolation costs ~3×
+        hash.combine(base.utf8)
         guard !seen.insert(hash.value).inserted else {
             transaction.entryId = base
             return

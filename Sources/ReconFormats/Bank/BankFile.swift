@@ -35,25 +35,26 @@ public enum BankFile {
         head.removeSubrange(filled...)
         let source = PrefixedByteSource(head: head, rest: file, limit: limits.maxFileBytes)
         if let profile {
-            return try reader(for: profile, source: source, limits: limits)
+            return try reader(for: profile, source: source, limits: limits, size: file.size)
         }
         switch detect(head: head) {
         case .camt: return camtReader(source, limits: limits)
         case .mt940: return MT940Reader(source: source, maxLineBytes: limits.maxLineBytes)
-        case .csv(let profile): return try reader(for: profile, source: source, limits: limits)
+        case .csv(let profile): return try reader(for: profile, source: source, limits: limits, size: file.size)
         case .unknown(let tried):
             let what = head.isEmpty ? "empty file" : "unknown bank file format"
             throw ReadError.invalid(SourceLocation(file: path, line: 1), "\(what): tried \(tried)")
         }
     }
 
-    static func reader(for profile: BankProfile, source: any ByteSource, limits: ReadLimits) throws -> any BankStatementReader {
+    /// `size`: the file's, when known (a large CSV file is read on both cores).
+    static func reader(for profile: BankProfile, source: any ByteSource, limits: ReadLimits,
+                       size: Int? = nil) throws -> any BankStatementReader {
         switch profile.format {
         case .mt940:
             return MT940Reader(source: source, encoding: profile.encoding, maxLineBytes: limits.maxLineBytes)
         case .csv:
-            let reader = try ProfileCSVReader(source: source, profile: profile)
-            return reader
+            return try ProfileCSVReader(source: source, profile: profile, size: size)
         }
     }
 

@@ -124,6 +124,20 @@ public struct BankProfile: Sendable {
         return names.sorted()
     }
 
+    /// The same profile with the parts a reader uses on every row in storage of their own, for a
+    /// reader on another core (see `ProfileCSVReader.init(worker:)`).
+    func unshared() -> BankProfile {
+        var copy = self
+        copy.dateFormats = dateFormats.map { DatePattern($0.description.unshared()) ?? $0 }
+        copy.groupSeparators = groupSeparators.map { $0.map { $0 } }
+        copy.strip = strip.map { $0.unshared() }
+        if case .indicator(let credit, let debit) = sign {
+            copy.sign = .indicator(credit: credit.map { $0.unshared() }, debit: debit.map { $0.unshared() })
+        }
+        copy.sepaKeywordColumn?.name = sepaKeywordColumn?.name?.unshared()
+        return copy
+    }
+
     /// The amount format of the profile.
     var amountFormat: AmountFormat {
         AmountFormat(decimalSeparator: decimalSeparator, groupSeparators: groupSeparators, allowsPlusSign: true,

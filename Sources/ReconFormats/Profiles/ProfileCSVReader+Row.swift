@@ -90,7 +90,14 @@ extension ProfileCSVReader {
             valueDate: valueDate, status: status, endToEndId: PaymentReferences.meaningful(endToEndId),
             structuredRef: structuredRef, payerName: payerName, payerIban: payerIban,
             text: text ?? "", origin: location)
-        if !profile.continuationRows { identity.assign(&transaction, entryReference: transaction.bankRef, index: 1) }
+        if !profile.continuationRows {
+            if assignsIdentity {
+                identity.assign(&transaction, entryReference: transaction.bankRef, index: 1)
+            } else {
+                // The part that needs no other row is done here, on the block's core (`finalizeBlockRow`).
+                transaction.entryId = EntryIdentity.base(of: transaction, entryReference: transaction.bankRef, index: 1)
+            }
+        }
         return .entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: valueDate, status: status,
                                 isReversal: false, bankRef: transaction.bankRef, transactions: [transaction],
                                 origin: location))
@@ -105,6 +112,11 @@ extension ProfileCSVReader {
             return PaymentReferences.isIBANShaped(compact) ? compact : raw
         }
         return raw
+    }
+
+    /// Gives an entry of a block its identity, from the base its block's reader made.
+    func finalizeBlockRow(_ entry: inout BankEntry) {
+        identity.assign(&entry.transactions[0], base: entry.transactions[0].entryId)
     }
 
     /// Gives a held entry (continuation rows folded in) its identity.
@@ -281,4 +293,13 @@ extension Array where Element == UInt8 {
         }
         return result
     }
+}
+
+extension BankEntry {
+    /// What is left where an entry was moved out of an array (it holds no storage: copying it
+    /// counts no references).
+    static let moved = BankEntry(amount: Money(minorUnits: 0, currency: Currency(code: "XXX")!),
+                                 bookingDate: CalendarDate(year: 2000, month: 1, day: 1)!, valueDate: nil,
+                                 status: .booked, isReversal: false, bankRef: nil, transactions: [],
+                                 origin: SourceLocation(file: "", line: 0))
 }

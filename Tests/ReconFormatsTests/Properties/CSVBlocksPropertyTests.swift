@@ -13,20 +13,22 @@ import ReconTestSupport
         let newline = Bool.random(using: &random) ? "\r\n" : "\n"
         var text = "invoice_id,customer_id,customer_name,currency,amount,invoice_date,cash_discount" + newline
         let rows = Int.random(in: 0...60, using: &random)
+        // Half the files have no bad value (they read), half some (they report).
+        let clean = Bool.random(using: &random)
         for _ in 0..<rows {
-            let id = "INV-\(Int.random(in: 1...40, using: &random))"
+            let id = "INV-\(Int.random(in: 1...(clean ? 100_000 : 40), using: &random))"
             let names = ["Acme", "\"Nord, AS\"", "\"Line\none\"", "\"Say \"\"hi\"\"\nand\r\nbye\"", "", "  Hansen  "]
-            let amounts = ["100.00", "-25.50", "12", "1.2.3", "", "0.00", "99.999"]
-            let dates = ["2025-01-03", "2025-13-01", "", "2025-02-28"]
-            let discounts = ["", "2%/10", "3%/8 1%/14", "x%/1"]
-            let currency = ["NOK", "EUR", "XXQ", ""].randomElement(using: &random)!
+            let amounts = clean ? ["100.00", "-25.50", "12"] : ["100.00", "-25.50", "12", "1.2.3", "", "0.00", "99.999"]
+            let dates = clean ? ["2025-01-03", "2025-02-28"] : ["2025-01-03", "2025-13-01", "", "2025-02-28"]
+            let discounts = clean ? ["", "2%/10", "3%/8 1%/14"] : ["", "2%/10", "3%/8 1%/14", "x%/1"]
+            let currency = (clean ? ["NOK", "EUR"] : ["NOK", "EUR", "XXQ", ""]).randomElement(using: &random)!
             text += [id, "C\(Int.random(in: 1...5, using: &random))", names.randomElement(using: &random)!, currency,
                      amounts.randomElement(using: &random)!, dates.randomElement(using: &random)!,
                      discounts.randomElement(using: &random)!].joined(separator: ",") + newline
             if Int.random(in: 0..<20, using: &random) == 0 { text += newline }
-            if Int.random(in: 0..<150, using: &random) == 0 { text += "A,B\"C,D" + newline }
+            if !clean && Int.random(in: 0..<150, using: &random) == 0 { text += "A,B\"C,D" + newline }
         }
-        if Int.random(in: 0..<15, using: &random) == 0 { text += "INV-9,C1,\"open to the end" }
+        if !clean && Int.random(in: 0..<15, using: &random) == 0 { text += "INV-9,C1,\"open to the end" }
         return text
     }
 
@@ -47,6 +49,7 @@ import ReconTestSupport
 
     @Test func openItemsInBlocksAsInOneReader() {
         var random = SplitMix64(seed: 20261122)
+        var read = 0, failed = 0
         for _ in 0..<400 {
             let text = Self.openItemsFile(&random)
             let single = Self.read(text, blockSize: nil)
@@ -55,7 +58,9 @@ import ReconTestSupport
                 #expect(blocks == single, "block size \(blockSize):\n\(text)")
                 if blocks != single { return }
             }
+            if case .read = single { read += 1 } else { failed += 1 }
         }
+        #expect(read > 20 && failed > 20, "\(read) read, \(failed) failed")
     }
 
     /// Records as `line: fields`, and the error that stopped reading, by one reader.
@@ -117,5 +122,70 @@ import ReconTestSupport
             }
         }
         #expect(Self.recordsInBlocks("a,b\n\(long)\nc\n", blockSize: 16, maxRecordBytes: 400).count == 3)
+    }
+
+    struct BankRead: Equatable {
+        var statements: [StatementInfo]
+        var entries: [BankEntry]
+        var warnings: [Finding]
+    }
+
+    /// Reads a bank CSV under `profile`, in blocks of `blockSize` (nil: one reader).
+    static func readBank(_ text: String, _ profile: BankProfile, blockSize: Int?) -> Outcome<BankRead> {
+        Outcome {
+            let reader = try ProfileCSVReader(source: MemoryByteSource(text, path: "bank.csv"), profile: profile,
+                                              blockSize: blockSize)
+            let result = try drain(reader)
+            return BankRead(statements: result.statements, entries: result.entries, warnings: result.warnings)
+        }
+    }
+
+    /// A random file of the benchmark's Norwegian layout (`;`, decimal comma, KID, accounts made
+    /// IBANs): repeated archive references (identities `~2`), texts in quotes across lines, bad
+    /// dates and amounts, blank lines, and a syntax error or an unterminated quote now and then.
+    static func norwegianFile(_ random: inout SplitMix64) -> String {
+        let newline = Bool.random(using: &random) ? "\r\n" : "\n"
+        var text = "Bokført dato;Rentedato;Kontonummer;Valuta;Forklaring;Betaler;Fra konto;KID;Melding;Ut fra konto;"
+            + "Inn på konto;Arkivreferanse;Ende-til-ende-ID" + newline
+        let clean = Bool.random(using: &random)
+        for _ in 0..<Int.random(in: 0...50, using: &random) {
+            let dates = clean ? ["02.01.2025", "15.03.2025"] : ["02.01.2025", "31.02.2025", "", "15.03.2025"]
+            let texts = ["\"Overføring\"", "\"Faktura\n10004\"", "\"Sa \"\"hei\"\"\r\nog\nha det\"", "Vipps", ""]
+            let amounts = clean ? ["142,81", "4452,00", "1 234,56"] : ["142,81", "4452,00", "1 234,56", "12,3,4", ""]
+            let incoming = Bool.random(using: &random)
+            let amount = amounts.randomElement(using: &random)!
+            text += [dates.randomElement(using: &random)!, "02.01.2025", ["1503.61.23469", "1503.61.23450"].randomElement(using: &random)!,
+                     (clean ? ["NOK", "EUR"] : ["NOK", "EUR", "QQQ"]).randomElement(using: &random)!, texts.randomElement(using: &random)!,
+                     "\"Kari Hansen\"", "9316.26.35520", ["", "1000002000000058"].randomElement(using: &random)!,
+                     texts.randomElement(using: &random)!, incoming ? "" : amount, incoming ? amount : "",
+                     "2025010200000000\(Int.random(in: 1...30, using: &random))", "NOTPROVIDED"].joined(separator: ";") + newline
+            if Int.random(in: 0..<20, using: &random) == 0 { text += newline }
+            if !clean && Int.random(in: 0..<150, using: &random) == 0 { text += "02.01.2025;x\"y;" + newline }
+        }
+        if !clean && Int.random(in: 0..<15, using: &random) == 0 { text += "02.01.2025;02.01.2025;1503.61.23469;NOK;\"open to the end" }
+        return text
+    }
+
+    @Test func bankCSVInBlocksAsInOneReader() throws {
+        let profile = try ProfileCatalog.profile("no-bank-kid")
+        var random = SplitMix64(seed: 112026)
+        var read = 0, failed = 0, repeats = 0
+        for _ in 0..<300 {
+            let text = Self.norwegianFile(&random)
+            let single = Self.readBank(text, profile, blockSize: nil)
+            if case .read(let result) = single {
+                read += 1
+                repeats += result.entries.filter { $0.transactions[0].entryId.contains("~") }.count
+            } else {
+                failed += 1
+            }
+            for blockSize in [16, 60, 150, 700] {
+                let blocks = Self.readBank(text, profile, blockSize: blockSize)
+                #expect(blocks == single, "block size \(blockSize):\n\(text)")
+                if blocks != single { return }
+            }
+        }
+        // Both kinds of file, and repeated ids, were among them.
+        #expect(read > 20 && failed > 20 && repeats > 0, "\(read) read, \(failed) failed, \(repeats) repeats")
     }
 }
