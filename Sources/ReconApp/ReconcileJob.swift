@@ -61,8 +61,14 @@ public struct ReconcileJob: Sendable {
         let reconciler = Reconciler(policy: config.settlement, matching: config.matching, accounts: config.accounts)
         let profiles = profile.map { name in Dictionary(uniqueKeysWithValues: bankPaths.map { ($0, name) }) } ?? [:]
         // The open items are read and indexed on one core while the bank files are read on the
-        // other; an error in the open items is reported first, as when they were read first.
-        let ((prepared, itemsLimit, itemWarnings, itemsTimes), bank) = try concurrently({
+        // other (at normal priority: a camt file takes longest); an error in the open items is
+        // reported first, as when they were read first.
+        let (bankRead, itemsRead) = concurrently({
+            Result {
+                try BankInput.read(paths: bankPaths, profiles: profiles,
+                                   progress: progress.map { line in { line.entriesRead($0) } })
+            }
+        }, { Result { () throws -> (PreparedReconciliation, AmountLimit, [Finding], [PhaseTimer.Stopwatch.Reading]) in
             let reading = PhaseTimer.Stopwatch()
             var itemsReader = OpenItemsReader()
             let items = try itemsReader.read(FileByteSource(path: invoicesPath))
@@ -73,10 +79,9 @@ public struct ReconcileJob: Sendable {
             let indexing = PhaseTimer.Stopwatch()
             let prepared = reconciler.prepare(openItems: items, decisions: decisions, customers: customers)
             return (prepared, limit, itemsReader.warnings, [read, indexing.reading])
-        }, {
-            try BankInput.read(paths: bankPaths, profiles: profiles,
-                               progress: progress.map { line in { line.entriesRead($0) } })
-        })
+        } })
+        let (prepared, itemsLimit, itemWarnings, itemsTimes) = try itemsRead.get()
+        let bank = try bankRead.get()
         timer.note("read open items (beside)", itemsTimes[0])
         timer.note("index open items (beside)", itemsTimes[1])
         timer.mark("read inputs")

@@ -23,8 +23,11 @@ struct Matcher {
     init(book: OpenItemBook, customers: [String: Customer], policy: MatchingPolicy, settlement: SettlementPolicy) {
         self.policy = policy
         self.settlement = settlement
-        index = ItemIndex(book)
-        payers = PayerIndex(items: book.items, customers: customers, similarity: policy.nameSimilarity)
+        // The two indexes share nothing but the items they read: built side by side (the second
+        // takes a core only when one is idle, see `concurrently`).
+        (index, payers) = concurrently({ ItemIndex(book) }, {
+            PayerIndex(items: book.items, customers: customers, similarity: policy.nameSimilarity)
+        })
         extractor = ReferenceExtractor(index: index, patterns: policy.invoicePatterns.compactMap { try? Regex($0) })
         search = CandidateSearch(settlement: settlement, matching: policy)
     }

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
 import Dispatch
+#endif
 
 /// Runs two pieces of work at the same time, the second on another thread, and returns when both
 /// are done. recon uses it where two parts of a run share nothing: reading the open items while the
@@ -22,18 +26,44 @@ public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
 private func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     withoutActuallyEscaping(first) { first in
         withoutActuallyEscaping(second) { second in
+            let results = ResultPair<A, B>()
+            #if canImport(Glibc)
+            // The second piece on a thread of its own at the lowest priority: it takes a core
+            // that would otherwise idle, and never one from work at normal priority. So work made
+            // parallel inside one side of a run (reading a CSV file in blocks beside a camt file)
+            // never slows the other side, and uses the core once that side is done. Dispatch, by
+            // contrast, runs work nested this way on one thread.
+            let helper = Helper { results.second = second() }
+            var thread = pthread_t()
+            let context = Unmanaged.passRetained(helper).toOpaque()
+            let started = pthread_create(&thread, nil, { context in
+                let helper = Unmanaged<Helper>.fromOpaque(context!).takeRetainedValue()
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)  // this thread only, on Linux
+                helper.work()
+                return nil
+            }, context) == 0
+            if !started { Unmanaged<Helper>.fromOpaque(context).release() }
+            results.first = first()
+            if started { pthread_join(thread, nil) } else { results.second = second() }
+            #else
             let work = Unchecked((first, second))
-            let results = Unchecked(ResultPair<A, B>())
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 if part == 0 {
-                    results.value.first = work.value.0()
+                    results.first = work.value.0()
                 } else {
-                    results.value.second = work.value.1()
+                    results.second = work.value.1()
                 }
             }
-            return (results.value.first!, results.value.second!)
+            #endif
+            return (results.first!, results.second!)
         }
     }
+}
+
+/// The work of the helper thread, handed over through a C pointer.
+private final class Helper {
+    let work: () -> Void
+    init(_ work: @escaping () -> Void) { self.work = work }
 }
 
 /// The two results, each written by one thread only and read after both have finished.
