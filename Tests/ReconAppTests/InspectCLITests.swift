@@ -23,6 +23,26 @@ import ReconTestSupport
         #expect(Set(transaction.keys) == ["amount", "end_to_end_id", "structured_ref", "payer_name", "payer_iban", "text"])
     }
 
+    /// `inspect --invoices`: counts by type, customers and open amounts per currency (checked by
+    /// hand against the demo's invoices.csv: 29 invoices, 1 credit note, 20 customers, NOK
+    /// 137,269.75 and EUR 2,060.00 open); a bad file gives every problem and exit 65.
+    @Test func openItemsFile() throws {
+        let result = try runRecon(["inspect", "--invoices", "../demo/invoices.csv"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        Golden.check(result.stdout, fixture: "inspect/expected/demo-invoices.json")
+        let temporary = TemporaryDirectory()
+        let bad = temporary.write("items.csv", "invoice_id,customer_id,currency,amount,invoice_date\n"
+                                  + "A1,C1,NOK,1.0.0,2025-01-01\nA1,C1,NOK,5.00,2025-01-01\n")
+        let failed = try runRecon(["inspect", "--invoices", bad], in: directory)
+        #expect(failed.status == 65)
+        #expect(failed.stdout == "")
+        #expect(failed.stderr.contains("items.csv:2:11: amount: unexpected '.' in amount '1.0.0'"))
+        #expect(failed.stderr.contains("items.csv:3:1: invoice_id A1 already on line 2"))
+        let neither = try runRecon(["inspect"], in: directory)
+        #expect(neither.status == 64)
+        #expect(neither.stderr.contains("give either a bank file or --invoices FILE"))
+    }
+
     @Test func csvHasOneRowPerTransactionAndWarningsOnStderr() throws {
         let result = try runRecon(["inspect", "statement.sta", "--format", "csv"], in: directory)
         #expect(result.status == 0)

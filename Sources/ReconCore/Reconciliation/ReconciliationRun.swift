@@ -7,7 +7,7 @@ struct ReconciliationRun {
     var book: OpenItemBook
     var result = ReconciliationResult()
     /// Where the first copy of each entry id is in the transactions being processed.
-    private var firstSeen: [String: Int] = [:]
+    private var firstSeen = FirstSeen()
     /// Decisions by exception id, and which ones took effect.
     let decisions: [String: Decision]
     var consumed: Set<String> = []
@@ -38,7 +38,7 @@ struct ReconciliationRun {
     /// `chunk` (see `Reconciler.reconcile`) changes the wall time only, never the result.
     mutating func process(_ transactions: [BankTransaction], order: [Int], progress: ((Int) -> Void)?,
                           chunk: Int = ReconciliationRun.chunk) {
-        firstSeen.reserveCapacity(transactions.count)
+        firstSeen = FirstSeen(capacity: transactions.count)
         // A payment settles one item or more (1.1 rows a payment in the benchmark): room not used
         // is never touched, and growing a million rows copies them onto fresh pages.
         result.settlements.reserveCapacity(transactions.count * 3 / 2)
@@ -79,7 +79,7 @@ struct ReconciliationRun {
 
     private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: Matcher.Clues?) {
         let transaction = transactions[index]
-        if let firstIndex = firstSeen[transaction.entryId] {
+        if let firstIndex = firstSeen.first(index, in: transactions) {
             let first = transactions[firstIndex]
             let sameContent = transaction.hasSameContent(as: first)
             let reason = "same transaction as \(first.origin.file):\(first.origin.line)"
@@ -91,7 +91,6 @@ struct ReconciliationRun {
             }
             return
         }
-        firstSeen[transaction.entryId] = index
         if let other = OtherEntry.classify(transaction) {
             result.otherEntries.append(other)
             return
