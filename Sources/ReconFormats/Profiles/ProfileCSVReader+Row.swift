@@ -114,11 +114,6 @@ extension ProfileCSVReader {
         return raw
     }
 
-    /// Gives an entry of a block its identity, from the base its block's reader made.
-    func finalizeBlockRow(_ entry: inout BankEntry) {
-        identity.assign(&entry.transactions[0], base: entry.transactions[0].entryId)
-    }
-
     /// Gives a held entry (continuation rows folded in) its identity.
     func finalize(_ entry: BankEntry) -> BankEntry {
         var entry = entry
@@ -293,13 +288,4 @@ extension Array where Element == UInt8 {
         }
         return result
     }
-}
-
-extension BankEntry {
-    /// What is left where an entry was moved out of an array (it holds no storage: copying it
-    /// counts no references).
-    static let moved = BankEntry(amount: Money(minorUnits: 0, currency: Currency(code: "XXX")!),
-                                 bookingDate: CalendarDate(year: 2000, month: 1, day: 1)!, valueDate: nil,
-                                 status: .booked, isReversal: false, bankRef: nil, transactions: [],
-                                 origin: SourceLocation(file: "", line: 0))
 }

@@ -30,12 +30,12 @@ public final class ProfileCSVReader: BankStatementReader {
     /// on the entries before, so they are given in file order, as the blocks' rows are handed on).
     var assignsIdentity = true
     /// The rest of the file in blocks, two at a time (see `CSVBlocks`); nil: one reader.
-    private var blocks: CSVBlocks<BlockRows>?
+    var blocks: CSVBlocks<BlockRows>?
     /// Entries of the blocks read, by block, and the next to hand on (each is moved out, not copied).
-    private var ready: [[BankEntry]] = []
-    private var readyPosition = (block: 0, entry: 0)
+    var ready: [[BankEntry]] = []
+    var readyPosition = (block: 0, entry: 0)
     /// A CSV syntax error after the ready entries.
-    private var blockError: (any Error)?
+    var blockError: (any Error)?
 
     /// What a block's reader collects: entries, and the problems of its rows (thrown only at the
     /// end, with those of the other rows, so they need no place among the entries).
@@ -103,7 +103,7 @@ public final class ProfileCSVReader: BankStatementReader {
     /// Its profile and columns are copies with storage of their own: the two cores' readers count
     /// references to the same arrays and strings on every row otherwise, and that traffic between
     /// the cores cost more than a third of the time.
-    private init(worker main: ProfileCSVReader) throws {
+    init(worker main: ProfileCSVReader) throws {
         profile = main.profile.unshared()
         format = main.format
         reader = main.reader
@@ -115,84 +115,6 @@ public final class ProfileCSVReader: BankStatementReader {
         rules = try CompiledRules(main.profile)
         nationalAccounts = main.nationalAccounts
         assignsIdentity = false
-    }
-
-    private func startBlocks(blockSize: Int) throws {
-        let workers = [try ProfileCSVReader(worker: self), try ProfileCSVReader(worker: self)]
-        let (buffered, source) = reader.remainder()
-        let delimiter = reader.delimiter, quote = reader.quote, escape = reader.escape
-        let lenient = reader.lenientQuotes, maxRecordBytes = reader.maxRecordBytes
-        blocks = CSVBlocks<BlockRows>(
-            path: reader.path, buffered: buffered, source: source, line: reader.currentLine,
-            blockSize: blockSize, maxRecordBytes: maxRecordBytes,
-            makeReader: { source, line in
-                let reader = CSVReader(source: source, delimiter: delimiter, quote: quote, firstLine: line)
-                reader.escape = escape
-                reader.lenientQuotes = lenient
-                reader.maxRecordBytes = maxRecordBytes
-                return reader
-            },
-            read: { worker, reader, rows in
-                let parser = workers[worker]
-                parser.reader = reader
-                while try reader.next() {
-                    do {
-                        if case .entry(let entry) = try parser.readRow() { rows.entries.append(entry) }
-                    } catch ReadError.invalid(let found) {
-                        rows.findings += found
-                    }
-                }
-            })
-    }
-
-    /// The next entry of the blocks, in file order, with its identity; findings are collected as
-    /// their rows come. nil at the end (findings then thrown), or once one reader takes over.
-    private func nextEntryOfBlocks() throws -> BankEntry? {
-        while true {
-            while readyPosition.block < ready.count {
-                let (block, position) = readyPosition
-                if position < ready[block].count {
-                    readyPosition.entry += 1
-                    var entry = BankEntry.moved
-                    swap(&entry, &ready[block][position])
-                    finalizeBlockRow(&entry)
-                    return entry
-                }
-                readyPosition = (block + 1, 0)
-            }
-            if let error = blockError {
-                blockError = nil
-                throw error
-            }
-            guard var next = try blocks!.next() else {
-                if let rest = blocks!.restReader() {
-                    reader = rest
-                    blocks = nil
-                    return try nextEntry()
-                }
-                blocks = nil
-                if !findings.isEmpty { throw ReadError.invalid(findings) }
-                return nil
-            }
-            ready = []
-            readyPosition = (0, 0)
-            for block in next { findings += block.rows.findings.map { $0.shifted(by: block.lineOffset) } }
-            for index in next.indices {
-                let offset = next[index].lineOffset
-                var entries: [BankEntry] = []
-                swap(&entries, &next[index].rows.entries)
-                if offset != 0 {
-                    for entry in entries.indices {
-                        entries[entry].origin.line += offset
-                        for transaction in entries[entry].transactions.indices {
-                            entries[entry].transactions[transaction].origin.line += offset
-                        }
-                    }
-                }
-                ready.append(entries)
-            }
-            blockError = next.last?.error
-        }
     }
 
     /// Finds the header among the first lines (preambles vary), then where each column is.
@@ -264,7 +186,7 @@ public final class ProfileCSVReader: BankStatementReader {
     }
 
     /// The next entry, continuation rows folded in; throws the collected problems at the end.
-    private func nextEntry() throws -> BankEntry? {
+    func nextEntry() throws -> BankEntry? {
         if blocks != nil { return try nextEntryOfBlocks() }
         while try reader.next() {
             do {

@@ -1,0 +1,97 @@
+import ReconCore
+
+/// A large file read in blocks on both cores (see `CSVBlocks`): each core has a reader of its own
+/// (`init(worker:)`), and the entries are handed on in file order, given their identities here.
+extension ProfileCSVReader {
+    func startBlocks(blockSize: Int) throws {
+        let workers = [try ProfileCSVReader(worker: self), try ProfileCSVReader(worker: self)]
+        let (buffered, source) = reader.remainder()
+        let delimiter = reader.delimiter, quote = reader.quote, escape = reader.escape
+        let lenient = reader.lenientQuotes, maxRecordBytes = reader.maxRecordBytes
+        blocks = CSVBlocks<BlockRows>(
+            path: reader.path, buffered: buffered, source: source, line: reader.currentLine,
+            blockSize: blockSize, maxRecordBytes: maxRecordBytes,
+            makeReader: { source, line in
+                let reader = CSVReader(source: source, delimiter: delimiter, quote: quote, firstLine: line)
+                reader.escape = escape
+                reader.lenientQuotes = lenient
+                reader.maxRecordBytes = maxRecordBytes
+                return reader
+            },
+            read: { worker, reader, rows in
+                let parser = workers[worker]
+                parser.reader = reader
+                while try reader.next() {
+                    do {
+                        if case .entry(let entry) = try parser.readRow() { rows.entries.append(entry) }
+                    } catch ReadError.invalid(let found) {
+                        rows.findings += found
+                    }
+                }
+            })
+    }
+
+    /// The next entry of the blocks, in file order, with its identity; findings are collected as
+    /// their rows come. nil at the end (findings then thrown), or once one reader takes over.
+    func nextEntryOfBlocks() throws -> BankEntry? {
+        while true {
+            while readyPosition.block < ready.count {
+                let (block, position) = readyPosition
+                if position < ready[block].count {
+                    readyPosition.entry += 1
+                    var entry = BankEntry.moved
+                    swap(&entry, &ready[block][position])
+                    finalizeBlockRow(&entry)
+                    return entry
+                }
+                readyPosition = (block + 1, 0)
+            }
+            if let error = blockError {
+                blockError = nil
+                throw error
+            }
+            guard var next = try blocks!.next() else {
+                if let rest = blocks!.restReader() {
+                    reader = rest
+                    blocks = nil
+                    return try nextEntry()
+                }
+                blocks = nil
+                if !findings.isEmpty { throw ReadError.invalid(findings) }
+                return nil
+            }
+            ready = []
+            readyPosition = (0, 0)
+            for block in next { findings += block.rows.findings.map { $0.shifted(by: block.lineOffset) } }
+            for index in next.indices {
+                let offset = next[index].lineOffset
+                var entries: [BankEntry] = []
+                swap(&entries, &next[index].rows.entries)
+                if offset != 0 {
+                    for entry in entries.indices {
+                        entries[entry].origin.line += offset
+                        for transaction in entries[entry].transactions.indices {
+                            entries[entry].transactions[transaction].origin.line += offset
+                        }
+                    }
+                }
+                ready.append(entries)
+            }
+            blockError = next.last?.error
+        }
+    }
+
+    /// Gives an entry of a block its identity, from the base its block's reader made.
+    func finalizeBlockRow(_ entry: inout BankEntry) {
+        identity.assign(&entry.transactions[0], base: entry.transactions[0].entryId)
+    }
+}
+
+extension BankEntry {
+    /// What is left where an entry was moved out of an array (it holds no storage: copying it
+    /// counts no references).
+    static let moved = BankEntry(amount: Money(minorUnits: 0, currency: Currency(code: "XXX")!),
+                                 bookingDate: CalendarDate(year: 2000, month: 1, day: 1)!, valueDate: nil,
+                                 status: .booked, isReversal: false, bankRef: nil, transactions: [],
+                                 origin: SourceLocation(file: "", line: 0))
+}
