@@ -47,16 +47,9 @@ struct FirstSeen {
         }
     }
 
-    /// FNV-1a over the UTF-8, mixed so that the low bits (the slot) depend on every byte.
+    /// `KeyTable`'s hash of the id's UTF-8.
     private static func hash(_ id: String) -> UInt32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        hash ^= hash >> 29
-        hash &*= 0xbf58_476d_1ce4_e5b9
-        hash ^= hash >> 32
-        return UInt32(truncatingIfNeeded: hash)
+        var id = id
+        return id.withUTF8 { KeyTable.hash($0) }
     }
 }
