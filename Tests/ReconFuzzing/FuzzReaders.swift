@@ -31,7 +31,39 @@ enum FuzzReaders {
             if case .csv(let detected) = BankFile.detect(head: head) { profile = detected }
             try drain(ProfileCSVReader(source: MemoryByteSource(bytes, path: "fuzz.csv"), profile: profile))
         }
+        try inBlocksAsInOneReader(bytes)
         return try refusals + bankInput(bytes, name: "bank.csv")
+    }
+
+    /// A large file is read in blocks on both cores: read in blocks of 16 to 127 bytes, an input
+    /// must give exactly what one reader gives — the same items or entries, or the same findings.
+    static func inBlocksAsInOneReader(_ bytes: [UInt8]) throws {
+        let blockSize = 16 + bytes.count % 112
+        func items(_ blockSize: Int?) -> String {
+            outcome {
+                var reader = OpenItemsReader()
+                reader.blockSize = blockSize
+                return try reader.read(MemoryByteSource(bytes, path: "fuzz.csv"))
+            }
+        }
+        try require(items(nil) == items(blockSize), "open items in blocks of \(blockSize) differ from one reader")
+        let head = Array(bytes.prefix(BankFile.headBytes))
+        guard case .csv(let profile) = BankFile.detect(head: head) else { return }
+        func records(_ blockSize: Int?) -> String {
+            outcome {
+                let reader = try ProfileCSVReader(source: MemoryByteSource(bytes, path: "fuzz.csv"), profile: profile,
+                                                  blockSize: blockSize)
+                var records: [BankRecord] = []
+                while let record = try reader.next() { records.append(record) }
+                return (records, reader.warnings)
+            }
+        }
+        try require(records(nil) == records(blockSize), "\(profile.name) in blocks of \(blockSize) differs from one reader")
+    }
+
+    /// What a read gave, or the error it threw, as text to compare.
+    static func outcome(_ body: () throws -> Any) -> String {
+        do { return "\(try body())" } catch { return "error: \(error)" }
     }
 
     static func camt(_ bytes: [UInt8]) throws -> [Finding] {
