@@ -56,7 +56,8 @@ final class CSVBlocks<Rows: BlockRows> {
         self.read = read
     }
 
-    /// The next one or two blocks' rows, in order; nil at the end (or when `rest` takes over).
+    /// The next one or two blocks' rows, in order; nil at the end (or when `restReader()` takes
+    /// over). After a block with an error, reading stops: call no more.
     func next() throws -> [Block]? {
         while true {
             guard let first = try carry ?? cut() else { return nil }
