@@ -6,11 +6,7 @@ import ReconFormats
 /// of the file reported with its location). Also the open-items parse of `make bench`.
 public enum InspectOpenItems {
     public static func write(path: String, limits: ReadLimits, to writer: FileWriter) throws {
-        let file = try FileByteSource(path: path)
-        if let size = file.size, size > limits.maxFileBytes {
-            throw ReadError.invalid(SourceLocation(file: path, line: 1),
-                                    "file is \(size) bytes, over the limit of \(limits.maxFileBytes) (RECON_MAX_FILE_SIZE raises it)")
-        }
+        let file = try limits.open(path)
         var reader = OpenItemsReader()
         let items = try reader.read(file)
         var limit = AmountLimit()  // totals that could pass Int64 are refused, as in a run

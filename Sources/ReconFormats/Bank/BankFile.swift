@@ -18,11 +18,7 @@ public enum BankFile {
     /// Opens `path` with `profile` (a CSV or MT940 profile), or by detection.
     public static func open(path: String, profile: BankProfile? = nil, limits: ReadLimits = .standard) throws
         -> any BankStatementReader {
-        let file = try FileByteSource(path: path)
-        if let size = file.size, size > limits.maxFileBytes {
-            throw ReadError.invalid(SourceLocation(file: path, line: 1),
-                                    "file is \(size) bytes, over the limit of \(limits.maxFileBytes) (RECON_MAX_FILE_SIZE raises it)")
-        }
+        let file = try limits.open(path)
         var head = [UInt8](repeating: 0, count: headBytes)
         var filled = 0
         while filled < head.count {

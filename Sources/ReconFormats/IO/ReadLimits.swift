@@ -17,6 +17,16 @@ public struct ReadLimits: Sendable, Equatable {
 
     public static let standard = ReadLimits()
 
+    /// Opens `path`, refusing a file larger than `maxFileBytes` before anything of it is read.
+    public func open(_ path: String) throws -> FileByteSource {
+        let file = try FileByteSource(path: path)
+        if let size = file.size, size > maxFileBytes {
+            throw ReadError.invalid(SourceLocation(file: path, line: 1),
+                                    "file is \(size) bytes, over the limit of \(maxFileBytes) (RECON_MAX_FILE_SIZE raises it)")
+        }
+        return file
+    }
+
     /// `1048576`, `500MB`, `500MiB`, `4GiB`, `2G` …: bytes, with decimal (kB, MB, GB) or binary
     /// (KiB, MiB, GiB; K, M, G) units. nil for anything else.
     public static func parseSize(_ text: String) -> Int? {
