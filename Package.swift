@@ -31,6 +31,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib's deflate, for the workbook's ZIP writer (zlib1g-dev, which ZIPFoundation needs too).
+        .systemLibrary(name: "CDeflate", providers: [.apt(["zlib1g-dev"])]),
         // Money, dates, open items, bank transactions, matching and settlement. No file I/O.
         .target(name: "ReconCore", swiftSettings: releaseSpeed),
         // Readers (bytes -> values) and writers (values -> bytes).
@@ -39,6 +41,7 @@ let package = Package(
             dependencies: [
                 "ReconCore",
                 "CLibXML2",
+                "CDeflate",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -39,7 +39,9 @@ import ReconTestSupport
         let report = try Self.runDemo(into: out.path)
         let bytes = try ExceptionsWorkbook.bytes([], summary: report.result.summary)
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
-        let xml = String(decoding: ExceptionsWorkbook.exceptionsSheet(report.result.exceptions), as: UTF8.self)
+        let path = out.path + "/exceptions.xlsx"
+        let zip = try ZipReader(path: path, bytes: Array(try #require(FileManager.default.contents(atPath: path))))
+        let xml = String(decoding: try #require(try zip.part("xl/worksheets/sheet1.xml")), as: UTF8.self)
         #expect(xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
         #expect(xml.contains("<autoFilter ref=\"A1:S7\"/>"))
         #expect(xml.contains("sqref=\"O2:O7\"><formula1>\"full_settlement,match,write_off,suspense,ignore\"</formula1>"))

@@ -169,4 +169,17 @@ import Testing
         }
         #expect(Currency.allCodes.count > 150)
     }
+
+    /// Code and exponent share four bytes, so that an amount takes 16 (a million-entry run holds
+    /// several million amounts).
+    @Test func currencyAndMoneyStayCompact() throws {
+        #expect(MemoryLayout<Currency>.size == 4)
+        #expect(MemoryLayout<Money>.stride == 16)
+        let old = try #require(Currency(statementCode: "ITL"))
+        #expect(old.exponent == 0 && old.code == "ITL" && !old.isActive)
+        for code in Currency.allCodes {
+            let currency = try #require(Currency(code: code))
+            #expect(Currency(code: currency.code) == currency && currency.exponent <= 4)
+        }
+    }
 }

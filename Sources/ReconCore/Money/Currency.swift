@@ -1,16 +1,22 @@
 /// An ISO 4217 currency: its three-letter code and how many decimals its minor unit has.
 ///
-/// The code is packed into a `UInt32` so that a currency is a cheap, trivially hashable value.
+/// The code and the exponent are packed into one `UInt32`, so that a currency is a cheap, trivially
+/// hashable value of four bytes and `Money` sixteen (with a separate `Int` exponent it was 24: a
+/// million settlements, vouchers and items hold several amounts each).
 public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// The three ASCII letters, packed big-endian (first letter in the highest byte used).
-    public let packedCode: UInt32
-    /// Number of decimals of the minor unit: JPY 0, EUR 2, KWD 3, CLF 4.
-    public let exponent: Int
+    /// The three ASCII letters in the low three bytes, big-endian; the exponent in the high byte.
+    private let packed: UInt32
 
     init(packedCode: UInt32, exponent: Int) {
-        self.packedCode = packedCode
-        self.exponent = exponent
+        precondition(packedCode < 1 << 24 && (0...9).contains(exponent), "currency \(packedCode) \(exponent)")
+        self.packed = UInt32(exponent) << 24 | packedCode
     }
+
+    /// The three ASCII letters, packed big-endian (first letter in the highest byte used).
+    public var packedCode: UInt32 { packed & 0xFF_FFFF }
+
+    /// Number of decimals of the minor unit: JPY 0, EUR 2, KWD 3, CLF 4.
+    public var exponent: Int { Int(packed >> 24) }
 
     /// The currency for an ISO 4217 code, or nil when the code is not an active currency.
     public init?(code: String) {

@@ -113,24 +113,33 @@ struct ReconciliationRun {
         for index in result.vouchers.indices {
             result.vouchers[index].number = Reconciler.voucherNumber(index + 1)
         }
-        result.openItems = book.stillOpen
+        result.openItems = book.takeStillOpen()
         return result
     }
 
     /// A partial payment is reported for what stays open at the end of the run: when later payments
     /// settled the rest, there is nothing left to review.
+    ///
+    /// The exceptions are updated and removed in place, keeping their order (a copy of them all,
+    /// made at the end of a large run, added to its memory peak).
     private mutating func reviewPartialPayments() {
-        result.exceptions = result.exceptions.compactMap { exception in
-            guard exception.kind == .partialPayment, exception.decision == nil else { return exception }
-            let open = exception.candidateIds.compactMap { id in book.index(ofInvoice: id).map { book[$0] } }
-                .filter { !$0.openAmount.isZero }
-            guard !open.isEmpty else { return nil }
-            var updated = exception
-            updated.candidates = open.map { Candidate(invoiceId: $0.invoiceId) }
-            updated.reason = open.map { "invoice \($0.invoiceId) stays open with \($0.openAmount) \($0.currency.code)" }
-                .joined(separator: "; ") + ", more than the underpayment tolerance"
-            return updated
+        var kept = 0
+        for index in result.exceptions.indices {
+            if result.exceptions[index].kind == .partialPayment, result.exceptions[index].decision == nil {
+                let open = result.exceptions[index].candidateIds
+                    .compactMap { id in book.index(ofInvoice: id).map { book[$0] } }
+                    .filter { !$0.openAmount.isZero }
+                guard !open.isEmpty else { continue }
+                result.exceptions[index].candidates = open.map { Candidate(invoiceId: $0.invoiceId) }
+                result.exceptions[index].reason = open
+                    .map { "invoice \($0.invoiceId) stays open with \($0.openAmount) \($0.currency.code)" }
+                    .joined(separator: "; ") + ", more than the underpayment tolerance"
+            }
+            // Everything between `kept` and `index` was removed: the swap keeps the order.
+            if kept != index { result.exceptions.swapAt(kept, index) }
+            kept += 1
         }
+        result.exceptions.removeLast(result.exceptions.count - kept)
     }
 
     private mutating func settleReceipt(_ transaction: BankTransaction, clues: Matcher.Clues?) {

@@ -8,7 +8,7 @@ import ReconCore
 /// - `Candidates`: one row per candidate invoice of each exception, with its score and criteria.
 /// - `Summary`: the totals per currency, as in summary.json.
 ///
-/// The same input gives the same bytes (see `ZipPackage`).
+/// The same input gives the same bytes (see `ZipWriter`).
 public enum ExceptionsWorkbook {
     public static let fileName = "exceptions.xlsx"
     public static let sheetNames = ["Exceptions", "Candidates", "Summary"]
@@ -20,23 +20,34 @@ public enum ExceptionsWorkbook {
                                         "new_credits", "to_suspense", "in_exceptions", "other_entries_amount"]
 
     public static func write(_ exceptions: [ReconException], summary: Summary, to writer: FileWriter) throws {
-        try writer.write(try bytes(exceptions, summary: summary))
+        var zip = ZipWriter(path: writer.path) { try writer.write($0) }
+        try write(exceptions, summary: summary, into: &zip)
     }
 
     public static func bytes(_ exceptions: [ReconException], summary: Summary) throws -> [UInt8] {
-        let sheets = [exceptionsSheet(exceptions), candidatesSheet(exceptions), summarySheet(summary)]
+        var archive: [UInt8] = []
+        var zip = ZipWriter(path: fileName) { archive += $0 }
+        try write(exceptions, summary: summary, into: &zip)
+        return archive
+    }
+
+    /// The sheets go into the ZIP a megabyte at a time: a million-entry run's would be 260 MB.
+    static func write(_ exceptions: [ReconException], summary: Summary, into zip: inout ZipWriter) throws {
+        let candidateRows = exceptions.reduce(0) { $0 + $1.candidates.count } + 1
         let filters = [filterRange(rows: exceptions.count + 1, columns: exceptionColumns.count),
-                       filterRange(rows: exceptions.reduce(0) { $0 + $1.candidates.count } + 1,
-                                   columns: candidateColumns.count), nil]
-        var parts: [(String, [UInt8])] = [
-            ("[Content_Types].xml", Array(WorkbookParts.contentTypes(sheets: sheets.count).utf8)),
-            ("_rels/.rels", Array(WorkbookParts.packageRelationships.utf8)),
-            ("xl/workbook.xml", Array(WorkbookParts.workbook(sheetNames: sheetNames, filters: filters.map { $0.map(absolute) }).utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(WorkbookParts.workbookRelationships(sheets: sheets.count).utf8)),
-            ("xl/styles.xml", Array(WorkbookParts.styles.utf8)),
-        ]
-        for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet)) }
-        return try ZipPackage.build(parts)
+                       filterRange(rows: candidateRows, columns: candidateColumns.count), nil]
+        try zip.add("[Content_Types].xml", bytes: Array(WorkbookParts.contentTypes(sheets: sheetNames.count).utf8))
+        try zip.add("_rels/.rels", bytes: Array(WorkbookParts.packageRelationships.utf8))
+        try zip.add("xl/workbook.xml", bytes: Array(WorkbookParts.workbook(sheetNames: sheetNames,
+                                                                           filters: filters.map { $0.map(absolute) }).utf8))
+        try zip.add("xl/_rels/workbook.xml.rels", bytes: Array(WorkbookParts.workbookRelationships(sheets: sheetNames.count).utf8))
+        try zip.add("xl/styles.xml", bytes: Array(WorkbookParts.styles.utf8))
+        try zip.add("xl/worksheets/sheet1.xml") { try exceptionsSheet(exceptions, filter: filters[0]!, to: $0) }
+        try zip.add("xl/worksheets/sheet2.xml") {
+            try candidatesSheet(exceptions, rows: candidateRows, filter: filters[1]!, to: $0)
+        }
+        try zip.add("xl/worksheets/sheet3.xml", bytes: summarySheet(summary))
+        try zip.finish()
     }
 
     static func filterRange(rows: Int, columns: Int) -> String {
@@ -54,7 +65,10 @@ public enum ExceptionsWorkbook {
         columns.map { (.text($0), reviewer.contains($0) ? .reviewerHeader : .header) }
     }
 
-    static func exceptionsSheet(_ exceptions: [ReconException]) -> [UInt8] {
+    static func exceptionsSheet(_ exceptions: [ReconException], filter: String, to part: Deflater) throws {
+        let widths = [19, 18, 36, 18, 11, 12, 8, 24, 20, 14, 24, 14, 48, 16, 16, 14, 30, 12, 12]
+        try part.write(Array(WorkbookParts.worksheetStart(rows: exceptions.count + 1, columns: exceptionColumns.count,
+                                                          widths: widths, freezeHeader: true, selected: true).utf8))
         var sheet = SheetWriter()
         sheet.row(header(exceptionColumns, reviewer: reviewerColumns))
         for exception in exceptions {
@@ -72,23 +86,25 @@ public enum ExceptionsWorkbook {
                 reviewer(decision?.kind.rawValue), reviewer(decision?.invoiceIds.joined(separator: " ")),
                 reviewer(decision?.note), reviewer(decision?.decidedBy), reviewer(decision?.decidedAt),
             ])
+            try sheet.flush(to: part, atLeast: SheetWriter.piece)
         }
+        try sheet.flush(to: part)
         let decisionColumn = SheetWriter.column(exceptionColumns.firstIndex(of: "decision")!)
         let lastRow = max(exceptions.count + 1, 2)
         let choices = DecisionKind.allCases.map(\.rawValue).joined(separator: ",")
         let validation = "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
             + "errorTitle=\"decision\" error=\"One of: \(choices)\" sqref=\"\(decisionColumn)2:\(decisionColumn)\(lastRow)\">"
             + "<formula1>\"\(choices)\"</formula1></dataValidation>"
-        let widths = [19, 18, 36, 18, 11, 12, 8, 24, 20, 14, 24, 14, 48, 16, 16, 14, 30, 12, 12]
-        return WorkbookParts.worksheet(sheet, widths: widths, freezeHeader: true,
-                                       filter: filterRange(rows: exceptions.count + 1, columns: exceptionColumns.count),
-                                       validations: [validation], selected: true)
+        try part.write(Array(WorkbookParts.worksheetEnd(filter: filter, validations: [validation]).utf8))
     }
 
-    static func candidatesSheet(_ exceptions: [ReconException]) -> [UInt8] {
+    /// `rows`: the header and one row per candidate.
+    static func candidatesSheet(_ exceptions: [ReconException], rows: Int, filter: String, to part: Deflater) throws {
+        try part.write(Array(WorkbookParts.worksheetStart(rows: rows, columns: candidateColumns.count,
+                                                          widths: [19, 18, 36, 6, 14, 7, 40], freezeHeader: true,
+                                                          selected: false).utf8))
         var sheet = SheetWriter()
         sheet.row(header(candidateColumns))
-        var rows = 1
         for exception in exceptions {
             for (rank, candidate) in exception.candidates.enumerated() {
                 sheet.row([
@@ -97,11 +113,12 @@ public enum ExceptionsWorkbook {
                     (.text(candidate.invoiceId), .plain), (candidate.score.map { .integer($0) } ?? .empty, .plain),
                     (.text(candidate.criteria), .plain),
                 ])
-                rows += 1
             }
+            try sheet.flush(to: part, atLeast: SheetWriter.piece)
         }
-        return WorkbookParts.worksheet(sheet, widths: [19, 18, 36, 6, 14, 7, 40], freezeHeader: true,
-                                       filter: filterRange(rows: rows, columns: candidateColumns.count))
+        try sheet.flush(to: part)
+        precondition(sheet.rowCount == rows, "candidates sheet: \(sheet.rowCount) rows, \(rows) announced")
+        try part.write(Array(WorkbookParts.worksheetEnd(filter: filter, validations: []).utf8))
     }
 
     static func summarySheet(_ summary: Summary) -> [UInt8] {

@@ -75,6 +75,16 @@ struct SheetWriter {
         put("</row>")
     }
 
+    /// How many bytes of rows a large sheet collects before handing them to the deflater.
+    static let piece = 1 << 20
+
+    /// Hands the rows written so far to `part` when they are `atLeast` bytes; the row numbers go on.
+    mutating func flush(to part: Deflater, atLeast threshold: Int = 0) throws {
+        guard xml.count >= threshold, !xml.isEmpty else { return }
+        try part.write(xml)
+        xml.removeAll(keepingCapacity: true)
+    }
+
     /// Whether spreadsheet programs would lose some of the text's white space without
     /// `xml:space="preserve"`: at either end, two in a row, or a tab or line break. Most cells need
     /// it not, and leaving it out makes a large sheet a fifth smaller.

@@ -76,8 +76,15 @@ enum WorkbookParts {
     /// table, and `validations` (`<dataValidation>` elements).
     static func worksheet(_ sheet: SheetWriter, widths: [Int], freezeHeader: Bool, filter: String?,
                           validations: [String] = [], selected: Bool = false) -> [UInt8] {
+        Array(worksheetStart(rows: sheet.rowCount, columns: sheet.columnCount, widths: widths,
+                             freezeHeader: freezeHeader, selected: selected).utf8)
+            + sheet.xml + Array(worksheetEnd(filter: filter, validations: validations).utf8)
+    }
+
+    /// A worksheet up to its first row, for a sheet of `rows` rows and `columns` columns.
+    static func worksheetStart(rows: Int, columns: Int, widths: [Int], freezeHeader: Bool, selected: Bool) -> String {
         var xml = header + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
-        let last = SheetWriter.column(max(sheet.columnCount, 1) - 1) + String(max(sheet.rowCount, 1))
+        let last = SheetWriter.column(max(columns, 1) - 1) + String(max(rows, 1))
         xml += "<dimension ref=\"A1:\(last)\"/>"
         xml += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
         if freezeHeader {
@@ -92,14 +99,17 @@ enum WorkbookParts {
             }
             xml += "</cols>"
         }
-        xml += "<sheetData>"
+        return xml + "<sheetData>"
+    }
+
+    /// A worksheet after its last row.
+    static func worksheetEnd(filter: String?, validations: [String]) -> String {
         var tail = "</sheetData>"
         if let filter { tail += "<autoFilter ref=\"\(filter)\"/>" }
         if !validations.isEmpty {
             tail += "<dataValidations count=\"\(validations.count)\">" + validations.joined() + "</dataValidations>"
         }
         tail += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        tail += "</worksheet>"
-        return Array(xml.utf8) + sheet.xml + Array(tail.utf8)
+        return tail + "</worksheet>"
     }
 }
