@@ -37,14 +37,37 @@ public final class FileByteSource: ByteSource {
             throw ReadError.io(path: path, message: "is a directory")
         }
         self.descriptor = descriptor
+        #if canImport(Glibc)
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= Self.readAheadFrom {
+            readAhead = ReadAhead.start(descriptor: descriptor, size: Int(info.st_size))
+        }
+        #endif
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        #if canImport(Glibc)
+        readAhead?.stop()
+        #endif
+        close(descriptor)
+    }
+
+    /// Files of this size or more are brought in ahead of their reader by another thread.
+    static let readAheadFrom = 32 << 20
+    #if canImport(Glibc)
+    private var readAhead: ReadAhead?
+    #endif
+    private var offset = 0
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
-            if count >= 0 { return count }
+            if count >= 0 {
+                offset += count
+                #if canImport(Glibc)
+                readAhead?.reached(offset)
+                #endif
+                return count
+            }
             if errno == EINTR { continue }
             throw ReadError.io(path: path, message: String(cString: strerror(errno)))
         }

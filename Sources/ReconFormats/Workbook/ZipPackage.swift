@@ -1,8 +1,8 @@
 /// A ZIP package built in memory from whole parts (small workbooks, tests); see `ZipWriter`.
 enum ZipPackage {
-    static func build(_ parts: [(path: String, bytes: [UInt8])]) throws -> [UInt8] {
+    static func build(_ parts: [(path: String, bytes: [UInt8])], level: Int32 = ZipWriter.fastest) throws -> [UInt8] {
         var archive: [UInt8] = []
-        var writer = ZipWriter(path: "exceptions.xlsx") { archive += $0 }
+        var writer = ZipWriter(path: "exceptions.xlsx", level: level) { archive += $0 }
         for part in parts { try writer.add(part.path, bytes: part.bytes) }
         try writer.finish()
         return archive
