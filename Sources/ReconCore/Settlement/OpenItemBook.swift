@@ -78,8 +78,9 @@ public struct OpenItemBook: Sendable {
     }
 
     /// The items still open, in their original order (new credits last), taken out of the book,
-    /// which is left empty: the settled items are removed in place. (A filtered copy of a million items, made while the book and everything else of the
-    /// run were still held, was the memory peak of a large run.)
+    /// which is left empty: the settled items are removed in place. (A filtered copy of a million
+    /// items, made while the book and the rest of the run were still held, was a large run's
+    /// memory peak.)
     public mutating func takeStillOpen() -> [OpenItem] {
         var items = base
         base = []

@@ -56,15 +56,13 @@ public final class FileByteSource: ByteSource {
     #if canImport(Glibc)
     private var readAhead: ReadAhead?
     #endif
-    private var offset = 0
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 {
-                offset += count
                 #if canImport(Glibc)
-                readAhead?.reached(offset)
+                readAhead?.advance(by: count)
                 #endif
                 return count
             }

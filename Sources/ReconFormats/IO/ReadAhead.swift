@@ -45,8 +45,8 @@ final class ReadAhead: Sendable {
 
     deinit { close(descriptor) }
 
-    /// The reader is at `offset`.
-    func reached(_ offset: Int) { position.store(offset, ordering: .relaxed) }
+    /// The reader has read `count` more bytes.
+    func advance(by count: Int) { position.wrappingAdd(count, ordering: .relaxed) }
 
     /// The reader is done (the thread ends at its next step).
     func stop() { stopped.store(true, ordering: .relaxed) }
