@@ -50,7 +50,7 @@ struct CandidateSearch: Sendable {
     /// Subsets of two to `maxSubsetSize` of the `maxSubsetItems` oldest open items whose open or
     /// discounted amounts add up to `amount`; at most two (enough to know whether one is unique).
     func subsets(summingTo amount: Money, among items: [Int], book: OpenItemBook, on date: CalendarDate) -> [[Int]] {
-        let pool = Array(items.lazy.filter { book[$0].currency == amount.currency && book[$0].openAmount.isPositive }
+        let pool = Array(items.lazy.filter { book.currency(of: $0) == amount.currency && book.openAmount(of: $0).isPositive }
             .prefix(matching.maxSubsetItems))
         guard pool.count >= 2 else { return [] }
         let values: [[Int64]] = pool.map { index in

@@ -26,7 +26,7 @@ extension Matcher {
         }
         let tied = ranked.count > 1 && ranked[1].criteria.score == best.criteria.score
         if best.criteria.score >= policy.autoThreshold && !tied && !best.neverAutomatic {
-            let items = best.items.filter { !book[$0].openAmount.isZero }.map { book[$0] }
+            let items = best.items.filter { !book.openAmount(of: $0).isZero }.map { book[$0] }
             return .settle(items: items, criteria: best.criteria)
         }
         if tied && best.criteria.score >= policy.autoThreshold {
@@ -36,7 +36,7 @@ extension Matcher {
         }
         let reason = reasonFor(best, evidence: evidence, payer: payer, transaction: transaction, book: book)
             + "; best candidate scores \(best.criteria.score), automatic from \(policy.autoThreshold)"
-        let namedCustomers = Set(candidates.filter { $0.basis == .named }.map { book[$0.items[0]].customerId }).sorted()
+        let namedCustomers = Set(candidates.filter { $0.basis == .named }.map { book.customerId(of: $0.items[0]) }).sorted()
         if namedCustomers.count > 1 {
             return .exception(kind: .ambiguous, candidates: top, reason: "the payment names items of "
                               + "\(namedCustomers.count) customers: \(namedCustomers.joined(separator: ", ")); " + reason)
@@ -75,7 +75,7 @@ extension Matcher {
         }
         switch candidate.criteria.amount {
         case .partial, .over:
-            let open = candidate.items.map { book[$0].openAmount }.sum(startingAt: .zero(transaction.amount.currency))
+            let open = candidate.items.map { book.openAmount(of: $0) }.sum(startingAt: .zero(transaction.amount.currency))
             reasons.append("amount \(transaction.amount) \(transaction.amount.currency.code) differs from the open \(open)")
         case .allocated: reasons.append("no invoice or sum of invoices has the amount; allocated oldest first")
         case .sum where !candidate.criteria.isUniqueAmount: reasons.append("several sets of invoices add up to the amount")

@@ -64,8 +64,8 @@ struct Matcher {
         var namedProblem: MatchDecision?
         if !evidence.named.isEmpty {
             let named = evidence.named
-            let inCurrency = named.filter { book[$0.item].currency == currency }
-            let open = inCurrency.filter { !book[$0.item].openAmount.isZero }
+            let inCurrency = named.filter { book.currency(of: $0.item) == currency }
+            let open = inCurrency.filter { !book.openAmount(of: $0.item).isZero }
             if inCurrency.isEmpty {
                 let first = named[0].item
                 namedProblem = .exception(kind: .currencyMismatch, candidates: named.map { Candidate(invoiceId: book[$0.item].invoiceId) },
@@ -74,10 +74,10 @@ struct Matcher {
                 namedProblem = .exception(kind: .alreadySettled, candidates: inCurrency.map { Candidate(invoiceId: book[$0.item].invoiceId) },
                                           reason: "invoice \(book[inCurrency[0].item].invoiceId) has no open amount left")
             }
-            let customers = Array(Set(open.map { book[$0.item].customerId })).sorted()
+            let customers = Array(Set(open.map { book.customerId(of: $0.item) })).sorted()
             for customer in customers {
-                let group = open.filter { book[$0.item].customerId == customer }
-                guard group.contains(where: { book[$0.item].openAmount.isPositive }) else { continue }
+                let group = open.filter { book.customerId(of: $0.item) == customer }
+                guard group.contains(where: { book.openAmount(of: $0.item).isPositive }) else { continue }
                 let strongest = group.map(\.source).min()!
                 let check = strongest == .reference ? evidence.check : nil
                 candidates.append(candidate(group.map(\.item), basis: .named, reference: .named(strongest, check),
@@ -93,7 +93,7 @@ struct Matcher {
             if !clues.hasSuggestions { evidence.suggestions = extractor.suggestions(for: transaction, evidence: evidence) }
             candidates += payerCandidates(payer, evidence: evidence, transaction: transaction, book: book, on: date)
             for item in evidence.suggestions where !candidates.contains(where: { $0.items == [item] }) {
-                guard book[item].currency == currency, book[item].openAmount.isPositive else { continue }
+                guard book.currency(of: item) == currency, book.openAmount(of: item).isPositive else { continue }
                 candidates.append(candidate([item], basis: .suggestion, reference: .suggested, payer: payer,
                                             transaction: transaction, book: book, on: date))
             }
@@ -140,7 +140,7 @@ struct Matcher {
                 continue
             }
             if policy.allocateByCustomer && evidence.named.isEmpty && evidence.unknownReference == nil {
-                let positive = items.filter { book[$0].openAmount.isPositive }
+                let positive = items.filter { book.openAmount(of: $0).isPositive }
                 guard !positive.isEmpty else { continue }
                 var found = candidate(positive, basis: .allocation, reference: reference, payer: payer,
                                       transaction: transaction, book: book, on: date)
@@ -164,7 +164,7 @@ struct Matcher {
     private func candidate(_ items: [Int], basis: MatchCandidate.Basis, reference: MatchCriteria.Reference,
                            payer: PayerMatch, transaction: BankTransaction, book: OpenItemBook,
                            on date: CalendarDate) -> MatchCandidate {
-        let customer = book[items[0]].customerId
+        let customer = book.customerId(of: items[0])
         let payerFit: MatchCriteria.Payer
         if payer.customers.contains(customer) {
             payerFit = .matched(payer.method)
@@ -174,7 +174,7 @@ struct Matcher {
             payerFit = .other(payer.customers)
         }
         let amount = search.amountFit(transaction.amount, items: items, book: book, on: date)
-        let earliest = items.lazy.map { book[$0].invoiceDate }.min()!
+        let earliest = items.lazy.map { book.invoiceDate(of: $0) }.min()!
         let criteria = MatchCriteria(reference: reference, payer: payerFit, amount: amount, isUniqueAmount: false,
                                      isDatePlausible: transaction.bookingDate >= earliest.adding(days: -7))
         return MatchCandidate(items: items, basis: basis, criteria: criteria)

@@ -26,7 +26,9 @@ public struct OpenItemBook: Sendable {
 
     public var count: Int { base.count + added.count }
 
-    /// Read in place: no copy of the item (and its strings) per access.
+    /// Item `index`. A field read through it (`book[index].currency`) may still copy the whole
+    /// item, strings retained: the arrays' getter copies, and the 1M profile showed it in
+    /// `Matcher.decide`. Hot paths use `withItem` or the field accessors below.
     public subscript(index: Int) -> OpenItem {
         _read {
             if index < base.count { yield base[index] } else { yield added[index - base.count] }
@@ -39,6 +41,12 @@ public struct OpenItemBook: Sendable {
     public func withItem<Result>(_ index: Int, _ body: (OpenItem) -> Result) -> Result {
         index < base.count ? body(base[index]) : body(added[index - base.count])
     }
+
+    // The fields the matcher reads most, read in place.
+    @inline(__always) public func currency(of index: Int) -> Currency { withItem(index) { $0.currency } }
+    @inline(__always) public func openAmount(of index: Int) -> Money { withItem(index) { $0.openAmount } }
+    @inline(__always) public func customerId(of index: Int) -> String { withItem(index) { $0.customerId } }
+    @inline(__always) public func invoiceDate(of index: Int) -> CalendarDate { withItem(index) { $0.invoiceDate } }
 
     public func index(ofInvoice id: String) -> Int? { indexById[id] }
 
