@@ -19,3 +19,23 @@ import Testing
         #expect(repeats > 100)
     }
 }
+
+@Suite struct HashSet64Tests {
+    /// Against `Set<UInt64>` through many growths, with repeats, zero, and values that share
+    /// their low bits.
+    @Test func insertsAsASetDoes() {
+        var ours = HashSet64()
+        var reference = Set<UInt64>()
+        var state: UInt64 = 12345
+        for step in 0..<60_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value: UInt64 = switch step % 4 {
+            case 0: state
+            case 1: state % 5_000                // repeats, and 0
+            case 2: (state % 64) << 40           // only high bits differ
+            default: UInt64(step / 4)
+            }
+            #expect(ours.insert(value) == reference.insert(value).inserted, "step \(step): \(value)")
+        }
+    }
+}
