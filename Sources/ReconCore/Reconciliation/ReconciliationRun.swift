@@ -6,8 +6,6 @@ struct ReconciliationRun {
     let matcher: Matcher
     var book: OpenItemBook
     var result = ReconciliationResult()
-    /// Where the first copy of each entry id is in the transactions being processed.
-    private var firstSeen = FirstSeen()
     /// Decisions by exception id, and which ones took effect.
     let decisions: [String: Decision]
     var consumed: Set<String> = []
@@ -38,19 +36,21 @@ struct ReconciliationRun {
     /// `chunk` (see `Reconciler.reconcile`) changes the wall time only, never the result.
     mutating func process(_ transactions: [BankTransaction], order: [Int], progress: ((Int) -> Void)?,
                           chunk: Int = ReconciliationRun.chunk) {
-        firstSeen = FirstSeen(capacity: transactions.count)
         // A payment settles one item or more (1.1 rows a payment in the benchmark): room not used
         // is never touched, and growing a million rows copies them onto fresh pages.
         result.settlements.reserveCapacity(transactions.count * 3 / 2)
         result.vouchers.reserveCapacity(transactions.count)
         // Payments are settled one after the other (each changes the balances the next one sees),
-        // but what a payment says by itself does not depend on them: the clues of the next chunk
-        // are worked out on the other core while this chunk is settled.
+        // but what a payment says by itself does not depend on them, nor does whether an earlier
+        // one had its entry id: both are worked out for the next chunk on the other core while this
+        // chunk is settled. The chunks are worked out in order, so the table of ids seen is too.
         let matcher = self.matcher
-        func clues(_ positions: ArraySlice<Int>) -> [Matcher.Clues?] {
+        var firstSeen = FirstSeen(capacity: transactions.count)
+        func clues(_ positions: ArraySlice<Int>) -> [Clues] {
             positions.map { index in
+                if let first = firstSeen.first(index, in: transactions) { return .repeats(first) }
                 let transaction = transactions[index]
-                return OtherEntry.classify(transaction) == nil ? matcher.clues(for: transaction) : nil
+                return OtherEntry.classify(transaction) == nil ? .payment(matcher.clues(for: transaction)) : .other
             }
         }
         guard chunk > 0 else {
@@ -77,9 +77,19 @@ struct ReconciliationRun {
         }
     }
 
-    private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: Matcher.Clues?) {
+    /// What is known of a transaction before it is settled.
+    enum Clues {
+        /// The same entry id as the transaction at this position, which came first.
+        case repeats(Int)
+        /// Not a receipt to match (see `OtherEntry.classify`).
+        case other
+        case payment(Matcher.Clues)
+    }
+
+    private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: Clues) {
         let transaction = transactions[index]
-        if let firstIndex = firstSeen.first(index, in: transactions) {
+        switch clues {
+        case .repeats(let firstIndex):
             let first = transactions[firstIndex]
             let sameContent = transaction.hasSameContent(as: first)
             let reason = "same transaction as \(first.origin.file):\(first.origin.line)"
@@ -89,13 +99,11 @@ struct ReconciliationRun {
             } else {
                 result.otherEntries.append(OtherEntry(kind: .duplicate, transaction: transaction, reason: reason))
             }
-            return
+        case .other:
+            result.otherEntries.append(OtherEntry.classify(transaction)!)
+        case .payment(let found):
+            settleReceipt(transaction, clues: found)
         }
-        if let other = OtherEntry.classify(transaction) {
-            result.otherEntries.append(other)
-            return
-        }
-        settleReceipt(transaction, clues: clues)
     }
 
     /// `earlier`: partial payments settled by earlier runs whose exceptions are still open; their
@@ -142,7 +150,7 @@ struct ReconciliationRun {
         result.exceptions.removeLast(result.exceptions.count - kept)
     }
 
-    private mutating func settleReceipt(_ transaction: BankTransaction, clues: Matcher.Clues?) {
+    private mutating func settleReceipt(_ transaction: BankTransaction, clues: Matcher.Clues) {
         let date = discountDate(of: transaction)
         switch matcher.decide(transaction, clues: clues, book: book, on: date) {
         case .settle(let items, let criteria):
