@@ -1,4 +1,7 @@
-/// A ZIP package built in memory from whole parts (small workbooks, tests); see `ZipWriter`.
+@testable import ReconFormats
+
+/// A ZIP package built in memory from whole parts, through recon's `ZipWriter` (for tests that
+/// need a workbook or a ZIP of their own).
 enum ZipPackage {
     static func build(_ parts: [(path: String, bytes: [UInt8])], level: Int32 = ZipWriter.fastest) throws -> [UInt8] {
         var archive: [UInt8] = []
