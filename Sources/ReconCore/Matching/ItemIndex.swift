@@ -22,8 +22,10 @@ struct ItemIndex: Sendable {
         coreFilter = KeyFilter(keys: book.count)
         numericIds.reserveCapacity(book.count)
         for index in 0..<book.count {
-            let item = book[index]
-            let key = Normalization.key(item.invoiceId)
+            // The three fields read in place: `book[index]` copies the whole item (a dozen fields
+            // retained and released) for each of a million items.
+            let (invoiceId, reference, customerId) = book.withItem(index) { ($0.invoiceId, $0.reference, $0.customerId) }
+            let key = Normalization.key(invoiceId)
             numericIds.append(key.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
             byInvoiceKey.insert(index, for: key)
             keyFilter.insert(KeyFilter.hash(key.utf8))
@@ -31,14 +33,14 @@ struct ItemIndex: Sendable {
                 byNumericCore.insert(index, for: core)
                 coreFilter.insert(KeyFilter.hash(core.utf8))
             }
-            if let reference = item.reference {
+            if let reference {
                 let referenceKey = Normalization.key(reference)
                 if !referenceKey.isEmpty && referenceKey != key {
                     byReference.insert(index, for: referenceKey)
                     keyFilter.insert(KeyFilter.hash(referenceKey.utf8))
                 }
             }
-            byCustomer[item.customerId, default: []].append(index)
+            byCustomer[customerId, default: []].append(index)
         }
         for (customer, items) in byCustomer where items.count > 1 {
             // Oldest first; one day's items by invoice id, never by their order in the file.

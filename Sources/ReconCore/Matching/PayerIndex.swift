@@ -41,9 +41,9 @@ struct PayerIndex: Sendable {
         self.similarity = similarity
         byIban = StringSetMap(capacity: items.count / 4)
         var names = StringSetMap(capacity: items.count / 4)
-        for item in items {
-            if let iban = item.customerIban { byIban.insert(item.customerId, for: Normalization.key(iban)) }
-            if let name = item.customerName { names.insert(name, for: item.customerId) }
+        for index in items.indices {  // fields read in place: `for item in items` copies each item
+            if let iban = items[index].customerIban { byIban.insert(items[index].customerId, for: Normalization.key(iban)) }
+            if let name = items[index].customerName { names.insert(name, for: items[index].customerId) }
         }
         for customer in customers.values {
             if let iban = customer.iban { byIban.insert(customer.id, for: Normalization.key(iban)) }
