@@ -12,9 +12,15 @@ public struct StableHash: Sendable {
         }
     }
 
+    /// Adds a string's UTF-8, read from its storage: iterating `utf8` costs ~30 instructions a byte.
+    public mutating func combine(_ string: String) {
+        var string = string
+        string.withUTF8 { combine($0) }
+    }
+
     /// Adds a field and a separator, so that ("ab","c") and ("a","bc") differ.
     public mutating func combine(field: String) {
-        combine(field.utf8)
+        combine(field)
         combine(CollectionOfOne(0x1F))
     }
 

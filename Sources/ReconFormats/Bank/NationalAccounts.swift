@@ -20,19 +20,26 @@ public struct NationalAccounts: Sendable {
 
     /// The IBAN, or nil when `account` is not `length` digits (dots, spaces and dashes aside).
     public func iban(_ account: String) -> String? {
-        var digits = 0
-        var remainder = 0
-        for byte in account.utf8 {
-            switch byte {
-            case 0x30...0x39:
-                digits += 1
-                remainder = (remainder * 10 + Int(byte &- 0x30)) % 97
-            case UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "-"): continue
-            default: return nil
+        var account = account
+        // A BBAN has 14 digits at most: the number fits, and is divided once (not per digit).
+        let read: UInt64? = account.withUTF8 { bytes in
+            var digits = 0
+            var number: UInt64 = 0
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39:
+                    digits += 1
+                    guard digits <= length else { return nil }
+                    number = number * 10 + UInt64(byte &- 0x30)
+                case UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "-"): continue
+                default: return nil
+                }
             }
+            return digits == length ? number : nil
         }
-        guard digits == length else { return nil }
+        guard let number = read else { return nil }
         // mod 97 of BBAN + country letters (A = 10 …) + "00".
+        var remainder = Int(number % 97)
         remainder = (remainder * 100 + Int(first &- 0x37)) % 97
         remainder = (remainder * 100 + Int(second &- 0x37)) % 97
         let check = 98 - remainder * 100 % 97
@@ -41,12 +48,12 @@ public struct NationalAccounts: Sendable {
             buffer[1] = second
             buffer[2] = 0x30 + UInt8(check / 10)
             buffer[3] = 0x30 + UInt8(check % 10)
-            var index = 4
-            for byte in account.utf8 where byte >= 0x30 && byte <= 0x39 {
-                buffer[index] = byte
-                index += 1
+            var rest = number  // the BBAN's digits again, leading zeros too
+            for index in (4..<(4 + length)).reversed() {
+                buffer[index] = 0x30 + UInt8(rest % 10)
+                rest /= 10
             }
-            return index
+            return 4 + length
         }
     }
 }

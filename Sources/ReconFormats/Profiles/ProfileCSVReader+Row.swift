@@ -233,6 +233,21 @@ extension ProfileCSVReader {
             if required { fail(field, "no such column") }
             return nil
         }
+        if profile.strip.isEmpty {
+            // The usual field (`1 234,50`, `-12.00`) parsed where it is, without copies.
+            let direct: Result<Money?, AmountError>? = reader.withField(index) { field in
+                guard let trimmed = Self.trimmedAmount(field) else { return nil }
+                if trimmed.isEmpty { return .success(nil) }
+                return Result { () throws(AmountError) in try Money.parse(trimmed, currency: currency, format: profile.amountFormat) }
+            }
+            switch direct {
+            case .success(let money?)?: return money
+            case .success(nil)?:
+                if required { fail(field, "no amount") }
+                return nil
+            case .failure?, nil: break  // the message (or a sign followed by spaces) needs the copy below
+            }
+        }
         var bytes = reader.withField(index) { Array($0) }
         for symbol in profile.strip { bytes = bytes.removingAll(Array(symbol.utf8)) }
         bytes = Self.trimAmount(bytes)
@@ -248,6 +263,24 @@ extension ProfileCSVReader {
             fail(field, "\(error) '\(String(decoding: bytes, as: UTF8.self))'")
             return nil
         }
+    }
+
+    /// `field` as `trimAmount` makes it, in place; nil when it would join a sign to what follows
+    /// spaces after it (`+ 1,100.00`), which takes a copy.
+    static func trimmedAmount(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        var start = 0, end = field.count
+        func spacesAt(_ index: Int) -> Int {
+            if index < end && (field[index] == 0x20 || field[index] == 0x09) { return 1 }
+            if index + 1 < end && field[index] == 0xC2 && field[index + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        while case let count = spacesAt(start), count > 0 { start += count }
+        while end > start && (field[end - 1] == 0x20 || field[end - 1] == 0x09) { end -= 1 }
+        while end - start >= 2 && field[end - 2] == 0xC2 && field[end - 1] == 0xA0 { end -= 2 }
+        if start < end && (field[start] == UInt8(ascii: "+") || field[start] == UInt8(ascii: "-")) && spacesAt(start + 1) > 0 {
+            return nil
+        }
+        return UnsafeBufferPointer(rebasing: field[start..<end])
     }
 
     /// Spaces (and no-break spaces) at the ends and right after a sign go; `+ 1,100.00` → `+1,100.00`.
