@@ -34,6 +34,9 @@ import Testing
     @Test func keysIgnoreCaseSpacesAndDashes() {
         #expect(Normalization.key("inv-10 23") == "INV1023")
         #expect(Normalization.key("RF18 5390-0754") == "RF1853900754")
+        #expect(Normalization.key("Faktura nr. inv-10 23".dropFirst(12)) == "INV1023")  // a Substring
+        #expect(Normalization.key("Øvre-Ås 7b") == "ØVREÅS7B")  // letters beyond ASCII kept, upper-cased
+        #expect(Normalization.key("") == "")
         #expect(Normalization.numericCore("INV001023") == "1023")
         #expect(Normalization.numericCore("A12B34") == nil)
         #expect(Normalization.numericCore("INV12") == nil)

@@ -1,4 +1,5 @@
 import Testing
+import ReconTestSupport
 @testable import ReconFormats
 
 @Suite struct SheetWriterTests {
@@ -9,6 +10,40 @@ import Testing
     ])
     func whiteSpaceIsPreservedWhereAProgramWouldLoseIt(text: String, preserve: Bool) {
         #expect(SheetWriter.needsPreserve(text) == preserve, "\(text)")
+    }
+
+    /// Cell text is escaped as XML 1.0 requires, scalar by scalar: markup characters as entities,
+    /// CR as a character reference, tab and LF kept, the other controls and U+FFFE/U+FFFF as U+FFFD.
+    @Test func textIsEscapedAsTheXMLRulesSayScalarByScalar() {
+        func expected(_ text: String) -> [UInt8] {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "\r": out += "&#13;"
+                case "\t", "\n": out.unicodeScalars.append(scalar)
+                case _ where scalar.value < 0x20, "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return Array(out.utf8)
+        }
+        // Each with its neighbours in UTF-8: U+F000 and U+FEFF start with EF as U+FFFE does.
+        let alphabet: [Unicode.Scalar] = ["a", "Æ", "&", "<", ">", "\"", "'", "\r", "\n", "\t", "\u{0}", "\u{1F}",
+                                          "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{F000}", "\u{FEFF}", "😀", " "]
+        var random = SplitMix64(seed: 20261122)
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &random) {
+                text.unicodeScalars.append(alphabet.randomElement(using: &random)!)
+            }
+            var written: [UInt8] = [0x3E]  // appended to what is there
+            SheetWriter.appendEscaped(text, to: &written)
+            #expect(written == [0x3E] + expected(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 
     @Test func aCellSaysPreserveOnlyWhenItNeedsTo() {

@@ -3,20 +3,24 @@
 public enum Normalization {
     /// Upper-case letters and digits only: `RF18 5390-0754` → `RF1853900754`, `inv-10 23` → `INV1023`.
     public static func key(_ text: some StringProtocol) -> String {
-        // ASCII (nearly every reference and id): bytes in, bytes out.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var ascii = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A: bytes.append(byte)
-            case 0x61...0x7A: bytes.append(byte - 0x20)
-            case 0x80...: ascii = false
-            default: continue
+        // ASCII (nearly every reference and id): bytes in, bytes out, read and written in place.
+        func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { key in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A: key[count] = byte
+                    case 0x61...0x7A: key[count] = byte - 0x20
+                    default: continue
+                    }
+                    count += 1
+                }
+                return count
             }
-            if !ascii { break }
         }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        let fast: String?? = text.utf8.withContiguousStorageIfAvailable(asciiKey)
+        if let key = fast ?? Array(text.utf8).withUnsafeBufferPointer(asciiKey) { return key }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

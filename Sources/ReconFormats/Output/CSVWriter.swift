@@ -52,23 +52,22 @@ public struct CSVWriter {
         atRecordStart = false
         try writer.append { buffer in
             if !first { buffer.append(delimiter) }
-            guard let text else { return }
-            let utf8 = text.utf8
-            // Contiguous bytes when the string has them (always, for native strings): the generic
-            // `contains` over a UTF8View costs several times more.
-            let needsQuotes = utf8.withContiguousStorageIfAvailable { bytes in
-                bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            } ?? utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            if !needsQuotes {
-                buffer.append(contentsOf: utf8)
-                return
+            guard var text else { return }
+            // The string's bytes in place (shared, not copied): iterating or appending its `utf8`
+            // view costs several times more.
+            text.withUTF8 { bytes in
+                let needsQuotes = bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+                if !needsQuotes {
+                    buffer.append(contentsOf: bytes)
+                    return
+                }
+                buffer.append(UInt8(ascii: "\""))
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                    buffer.append(byte)
+                }
+                buffer.append(UInt8(ascii: "\""))
             }
-            buffer.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-                buffer.append(byte)
-            }
-            buffer.append(UInt8(ascii: "\""))
         }
     }
 

@@ -89,17 +89,20 @@ struct SheetWriter {
     /// `xml:space="preserve"`: at either end, two in a row, or a tab or line break. Most cells need
     /// it not, and leaving it out makes a large sheet a fifth smaller.
     static func needsPreserve(_ text: String) -> Bool {
-        var previousWasSpace = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x09, 0x0A, 0x0D: return true
-            case 0x20:
-                if previousWasSpace { return true }
-                previousWasSpace = true
-            default: previousWasSpace = false
+        var text = text  // read in place: iterating `utf8` costs ~30 instructions a byte
+        return text.withUTF8 { bytes in
+            var previousWasSpace = true
+            for byte in bytes {
+                switch byte {
+                case 0x09, 0x0A, 0x0D: return true
+                case 0x20:
+                    if previousWasSpace { return true }
+                    previousWasSpace = true
+                default: previousWasSpace = false
+                }
             }
+            return previousWasSpace
         }
-        return previousWasSpace
     }
 
     private mutating func put(_ literal: StaticString) {
@@ -119,32 +122,47 @@ struct SheetWriter {
     /// cannot hold become U+FFFD, as do U+FFFE and U+FFFF; tab and LF are kept, CR is written as
     /// `&#13;` (a parser turns a raw CR into LF).
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
-            case 0x09, 0x0A: bytes.append(byte)
-            case 0x00..<0x20: bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            case 0xEF:
-                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
-                let next = utf8.index(after: index)
-                let third = next == utf8.endIndex ? next : utf8.index(after: next)
-                if next != utf8.endIndex, third != utf8.endIndex, utf8[next] == 0xBF,
-                   utf8[third] == 0xBE || utf8[third] == 0xBF {
+        var text = text  // read in place, plain runs appended whole: a byte at a time cost ~10× as much
+        text.withUTF8 { utf8 in
+            var index = 0, plain = 0
+            func flush() {
+                if plain < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index])) }
+            }
+            while index < utf8.count {
+                let byte = utf8[index]
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0x0D: replacement = "&#13;"
+                case 0x09, 0x0A:
+                    index += 1
+                    continue
+                case 0x00..<0x20: replacement = "\u{FFFD}"
+                case 0xEF:
+                    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
+                    guard index + 2 < utf8.count, utf8[index + 1] == 0xBF,
+                          utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF else {
+                        index += 1
+                        continue
+                    }
+                    flush()
                     bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                    index = utf8.index(after: third)
+                    index += 3
+                    plain = index
+                    continue
+                default:
+                    index += 1
                     continue
                 }
-                bytes.append(byte)
-            default: bytes.append(byte)
+                flush()
+                bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += 1
+                plain = index
             }
-            index = utf8.index(after: index)
+            flush()
         }
     }
 
