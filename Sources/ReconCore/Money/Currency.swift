@@ -37,10 +37,14 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     public var code: String {
-        let bytes = [UInt8(truncatingIfNeeded: packedCode >> 16),
-                     UInt8(truncatingIfNeeded: packedCode >> 8),
-                     UInt8(truncatingIfNeeded: packedCode)]
-        return String(decoding: bytes, as: UTF8.self)
+        // Written straight into the (small, inline) string: an array first was a heap allocation
+        // for every currency code a writer printed.
+        String(unsafeUninitializedCapacity: 3) { bytes in
+            bytes[0] = UInt8(truncatingIfNeeded: packedCode >> 16)
+            bytes[1] = UInt8(truncatingIfNeeded: packedCode >> 8)
+            bytes[2] = UInt8(truncatingIfNeeded: packedCode)
+            return 3
+        }
     }
 
     public var description: String { code }

@@ -99,9 +99,14 @@ public enum HTMLReportWriter {
             html += "<td>\(escape(transaction.bankRef ?? ""))</td><td>\(escape(transaction.payerName ?? ""))</td>"
             html += "<td>\(transaction.amount.currency.code)</td>" + moneyCell(transaction.amount)
             html += "<td>\(escape(reference))</td><td class=\"reason\">\(escape(exception.reason))</td><td class=\"cands\">"
-            for candidate in exception.candidates {
-                html += "<span>\(escape(candidate.invoiceId))"
-                if let score = candidate.score { html += " <span class=\"score\">\(score)</span>" }
+            for candidate in exception.candidates {  // appended piece by piece: a payer's hundreds of items
+                html += "<span>"
+                html += escape(candidate.invoiceId)
+                if let score = candidate.score {
+                    html += " <span class=\"score\">"
+                    html += String(score)
+                    html += "</span>"
+                }
                 html += "</span>"
             }
             html += "</td><td>\(escape(exception.suggestedAction))</td><td>\(escape(exception.decision?.kind.rawValue ?? ""))</td></tr>\n"
@@ -129,17 +134,29 @@ public enum HTMLReportWriter {
     }
 
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+        var text = text  // read in place; most texts need nothing escaped and are returned as they are
+        return text.withUTF8 { bytes in
+            func entity(_ byte: UInt8) -> StaticString? {
+                switch byte {
+                case UInt8(ascii: "&"): "&amp;"
+                case UInt8(ascii: "<"): "&lt;"
+                case UInt8(ascii: ">"): "&gt;"
+                case UInt8(ascii: "\""): "&quot;"
+                case UInt8(ascii: "'"): "&#39;"
+                default: nil
+                }
             }
-        }
-        return result
+            guard bytes.contains(where: { entity($0) != nil }) else { return nil }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                if let entity = entity(byte) {
+                    escaped.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                } else {
+                    escaped.append(byte)
+                }
+            }
+            return String(decoding: escaped, as: UTF8.self)
+        } ?? text
     }
 }
