@@ -1,4 +1,5 @@
 import Testing
+import ReconTestSupport
 @testable import ReconCore
 
 @Suite struct CheckDigitTests {
@@ -181,5 +182,15 @@ import PropertyBased
         flush()
         if let fast { #expect(fast == general.joined(separator: " "), "\(name)") }
         #expect(Normalization.name(name) == general.joined(separator: " "), "\(name)")
+    }
+}
+
+@Suite struct SortedUniqueTests {
+    @Test func givesWhatASetSortedGives() {
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<2_000 {
+            let values = (0..<Int.random(in: 0...12, using: &random)).map { _ in "C\(Int.random(in: 0...6, using: &random))" }
+            #expect(values.sortedUnique() == Set(values).sorted(), "\(values)")
+        }
     }
 }

@@ -36,7 +36,7 @@ extension Matcher {
         }
         let reason = reasonFor(best, evidence: evidence, payer: payer, transaction: transaction, book: book)
             + "; best candidate scores \(best.criteria.score), automatic from \(policy.autoThreshold)"
-        let namedCustomers = Set(candidates.filter { $0.basis == .named }.map { book.customerId(of: $0.items[0]) }).sorted()
+        let namedCustomers = candidates.filter { $0.basis == .named }.map { book.customerId(of: $0.items[0]) }.sortedUnique()
         if namedCustomers.count > 1 {
             return .exception(kind: .ambiguous, candidates: top, reason: "the payment names items of "
                               + "\(namedCustomers.count) customers: \(namedCustomers.joined(separator: ", ")); " + reason)
@@ -96,5 +96,20 @@ extension Matcher {
             if payer.isAmbiguous { return "payer \(how) matches \(payer.customers.count) customers: \(payer.customers.joined(separator: ", "))" }
             return "payer is customer \(payer.customers[0]) by \(how), but no open item fits"
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// The elements in order, each once: what `Set(self).sorted()` gives, without hashing the one
+    /// or two customer ids a payment usually names.
+    func sortedUnique() -> [Element] {
+        var sorted = self.sorted()
+        var kept = 0
+        for index in sorted.indices where kept == 0 || sorted[index] != sorted[kept - 1] {
+            sorted.swapAt(kept, index)
+            kept += 1
+        }
+        sorted.removeSubrange(kept...)
+        return sorted
     }
 }

@@ -74,7 +74,7 @@ struct Matcher {
                 namedProblem = .exception(kind: .alreadySettled, candidates: inCurrency.map { Candidate(invoiceId: book[$0.item].invoiceId) },
                                           reason: "invoice \(book[inCurrency[0].item].invoiceId) has no open amount left")
             }
-            let customers = Array(Set(open.map { book.customerId(of: $0.item) })).sorted()
+            let customers = open.map { book.customerId(of: $0.item) }.sortedUnique()
             for customer in customers {
                 let group = open.filter { book.customerId(of: $0.item) == customer }
                 guard group.contains(where: { book.openAmount(of: $0.item).isPositive }) else { continue }
