@@ -107,6 +107,13 @@ extension CamtReader {
         return value.isEmpty ? nil : value
     }
 
+    static func trim(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
     static func trim(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
         var start = bytes.startIndex, end = bytes.endIndex
         while start < end, isSpace(bytes[start]) { start += 1 }
@@ -147,9 +154,7 @@ extension CamtReader {
         }
         let bytes = CamtReader.trim(text)
         do {
-            return try bytes.withUnsafeBufferPointer { buffer throws(AmountError) in
-                try Money.parse(buffer, currency: currency, format: CamtReader.amountFormat)
-            }
+            return try Money.parse(bytes, currency: currency, format: CamtReader.amountFormat)
         } catch {
             let shown = String(decoding: bytes, as: UTF8.self)
             problem("\(error) '\(shown)' (\(currency.code) has \(currency.exponent) decimals)")
@@ -160,7 +165,7 @@ extension CamtReader {
     /// `Dt` or `DtTm`: the calendar date written, in the value's own offset.
     func date() -> CalendarDate? {
         let bytes = CamtReader.trim(text)
-        let parsed: CalendarDate? = bytes.withUnsafeBufferPointer { buffer in
+        let parsed: CalendarDate? = { (buffer: UnsafeBufferPointer<UInt8>) in
             guard buffer.count >= 10 else { return nil }
             if buffer.count > 10 {
                 let next = buffer[10]
@@ -168,7 +173,7 @@ extension CamtReader {
                         || next == UInt8(ascii: "Z") else { return nil }
             }
             return CalendarDate(iso: UnsafeBufferPointer(rebasing: buffer[0..<10]))
-        }
+        }(bytes)
         if parsed == nil {
             findings.append(Finding(parser.location, "invalid date '\(String(decoding: bytes, as: UTF8.self))'"))
         }
