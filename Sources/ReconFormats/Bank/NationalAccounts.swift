@@ -20,9 +20,8 @@ public struct NationalAccounts: Sendable {
 
     /// The IBAN, or nil when `account` is not `length` digits (dots, spaces and dashes aside).
     public func iban(_ account: String) -> String? {
-        var account = account
         // A BBAN has 14 digits at most: the number fits, and is divided once (not per digit).
-        let read: UInt64? = account.withUTF8 { bytes in
+        let read: UInt64? = account.withUTF8Bytes { bytes in
             var digits = 0
             var number: UInt64 = 0
             for byte in bytes {

@@ -134,8 +134,8 @@ public enum HTMLReportWriter {
     }
 
     static func escape(_ text: String) -> String {
-        var text = text  // read in place; most texts need nothing escaped and are returned as they are
-        return text.withUTF8 { bytes in
+        // Most texts need nothing escaped and are returned as they are.
+        text.withUTF8Bytes { bytes in
             func entity(_ byte: UInt8) -> StaticString? {
                 switch byte {
                 case UInt8(ascii: "&"): "&amp;"

@@ -52,10 +52,8 @@ public struct CSVWriter {
         atRecordStart = false
         try writer.append { buffer in
             if !first { buffer.append(delimiter) }
-            guard var text else { return }
-            // The string's bytes in place (shared, not copied): iterating or appending its `utf8`
-            // view costs several times more.
-            text.withUTF8 { bytes in
+            guard let text else { return }
+            text.withUTF8Bytes { bytes in
                 let needsQuotes = bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
                 if !needsQuotes {
                     buffer.append(contentsOf: bytes)

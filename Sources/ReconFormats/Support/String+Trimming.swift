@@ -30,8 +30,7 @@ extension String {
     /// and no lead byte of a non-ASCII space (C2: NEL, no-break space; E1, E2, E3: the other Unicode
     /// spaces) — letters such as ø or ü (lead byte C3) are fine.
     private var isCollapsed: Bool {
-        var copy = self  // shares the storage; `withUTF8` reads it in place (iterating `utf8` costs ~30 instructions a byte)
-        return copy.withUTF8 { bytes in
+        withUTF8Bytes { bytes in
             var previousSpace = true
             for byte in bytes {
                 if byte < 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 { return false }
