@@ -32,4 +32,9 @@ static inline int recon_parser_column(xmlParserCtxtPtr ctxt) {
     return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->col : 0;
 }
 
+/* Whether the parser has consumed all the input it holds (an error there means the input ran out). */
+static inline int recon_parser_at_end(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL && ctxt->input->cur >= ctxt->input->end) ? 1 : 0;
+}
+
 #endif

@@ -38,7 +38,7 @@ public struct BankInput: Sendable {
                 func close() {
                     if let warning = check?.warning { input.warnings.append(warning) }
                 }
-                while let record = try reader.next() {
+                try reader.forEachRecord { record in
                     switch record {
                     case .statement(let info):
                         close()

@@ -41,7 +41,7 @@ public struct InspectJob: Sendable {
             if let warning = current.warning { balanceWarnings.append(warning) }
             entries = []
         }
-        while let record = try reader.next() {
+        try reader.forEachRecord { record in
             switch record {
             case .statement(let info):
                 close()

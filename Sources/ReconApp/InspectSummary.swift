@@ -9,7 +9,7 @@ public enum InspectSummary {
         let chosen = try profile.map(ProfileCatalog.profile)
         let reader = try BankFile.open(path: path, profile: chosen, limits: limits)
         var statements: [(check: StatementCheck, entries: Int, transactions: Int)] = []
-        while let record = try reader.next() {
+        try reader.forEachRecord { record in
             switch record {
             case .statement(let info):
                 statements.append((StatementCheck(info), 0, 0))

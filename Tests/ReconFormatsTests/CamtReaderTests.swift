@@ -27,7 +27,7 @@ func readCamt(_ text: String) throws -> (statements: [StatementInfo], entries: [
 func readCamt(bytes: [UInt8]) throws -> (statements: [StatementInfo], entries: [BankEntry], warnings: [Finding]) {
     let reader = CamtReader(source: MemoryByteSource(bytes, path: "s.xml"))
     var statements: [StatementInfo] = [], entries: [BankEntry] = []
-    while let record = try reader.next() {
+    try reader.forEachRecord { record in
         switch record {
         case .statement(let info): statements.append(info)
         case .entry(let entry): entries.append(entry)

@@ -14,7 +14,7 @@ struct ReadResult {
 
 func drain(_ reader: any BankStatementReader) throws -> ReadResult {
     var result = ReadResult()
-    while let record = try reader.next() {
+    try reader.forEachRecord { record in
         switch record {
         case .statement(let info): result.statements.append(info)
         case .entry(let entry): result.entries.append(entry)

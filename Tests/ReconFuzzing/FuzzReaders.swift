@@ -93,7 +93,7 @@ enum FuzzReaders {
     /// entries, and an entry's transactions (at least one) add up to it in its currency.
     static func drain(_ reader: any BankStatementReader) throws {
         var sawStatement = false
-        while let record = try reader.next() {
+        try reader.forEachRecord { record in
             switch record {
             case .statement:
                 sawStatement = true

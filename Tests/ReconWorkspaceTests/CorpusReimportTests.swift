@@ -18,7 +18,7 @@ struct CorpusReimportTests {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   let reader = try? BankFile.open(path: path) else { return nil }
             do {
-                while try reader.next() != nil {}
+                try reader.forEachRecord { _ in }
                 return path
             } catch {
                 return nil

@@ -9,7 +9,7 @@ extension CamtReader {
                                  currency: current.currency ?? current.balances.first?.amount.currency,
                                  balances: current.balances,
                                  date: current.created ?? current.periodEnd ?? messageDate, origin: current.origin)
-        queue.append(.statement(info))
+        emit(.statement(info))
     }
 
     func finishBalance(_ state: CamtBalanceState) {
@@ -95,7 +95,7 @@ extension CamtReader {
                 .filter { !$0.isEmpty }.joined(separator: Array(" ".utf8)))
             make(combined, amount: amount, index: 1)
         }
-        queue.append(.entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: state.valueDate,
+        emit(.entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: state.valueDate,
                                       status: status, isReversal: state.isReversal, bankRef: state.accountServicerRef,
                                       entryRef: state.entryRef, batchId: state.batchId,
                                       transactions: transactions, origin: location)))

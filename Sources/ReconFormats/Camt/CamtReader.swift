@@ -1,7 +1,7 @@
 import ReconCore
 
 /// Reads camt.052, camt.053 and camt.054 (every version) as a stream of `BankRecord`s, through
-/// libxml2's SAX2 push parser: memory stays flat whatever the file size.
+/// libxml2's SAX2 parser: memory stays flat whatever the file size.
 ///
 /// Dispatch is on the namespace URI and local names, never on prefixes; the `Document` may be
 /// wrapped (AppHdr). Entries with several `TxDtls` are split into one transaction per `TxDtls`
@@ -16,13 +16,14 @@ public final class CamtReader: SafeXMLParser {
     private let source: any ByteSource
     /// The parser is this reader (a subclass, so that libxml2's callbacks cost no reference counting).
     var parser: SafeXMLParser { self }
-    var queue: [BankRecord] = []
-    private var queueHead = 0
-    private var finished = false
+    /// The body of `forEachRecord`, while it runs.
+    private var deliver: ((BankRecord) throws -> Void)?
     var findings: [Finding] = []
     private var namespace: [UInt8]?
     var identity = EntryIdentity()
-    private var chunk = [UInt8](repeating: 0, count: CamtReader.chunkSize)
+    private let chunk = UnsafeMutableRawPointer.allocate(byteCount: CamtReader.chunkSize, alignment: 16)
+    private var chunkStart = 0
+    private var chunkEnd = 0
     private var rootElement: String?
     private var statementCount = 0
     private var lastNamespacePointer: UnsafePointer<UInt8>?
@@ -55,46 +56,60 @@ public final class CamtReader: SafeXMLParser {
         stack.reserveCapacity(64)
     }
 
-    deinit { textStorage.deallocate() }
-
-    /// The next statement header or entry; nil at the end. Throws every data problem found.
-    public func next() throws -> BankRecord? {
-        while queueHead == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            queueHead = 0
-            if finished {
-                if !findings.isEmpty { throw ReadError.invalid(findings) }
-                return nil
-            }
-            try feedChunk()
-        }
-        let record = queue[queueHead]
-        queueHead += 1
-        return record
+    deinit {
+        textStorage.deallocate()
+        chunk.deallocate()
     }
 
-    private func feedChunk() throws {
-        let count = try chunk.withUnsafeMutableBytes { buffer in try source.read(into: buffer) }
-        let isLast = count == 0
+    /// Hands every statement header and entry to `body` in file order, each as soon as it is read.
+    /// Throws every data problem found (after the last record), the first XML problem, or what
+    /// `body` threw — reading stops there.
+    public func forEachRecord(_ body: (BankRecord) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in
+            deliver = body
+            defer { deliver = nil }
+            try parser.parseDocument { [unowned self] buffer in try self.nextBytes(into: buffer) }
+        }
+        if format == nil {
+            let root = rootElement.map { " (root element \($0))" } ?? ""
+            throw ReadError.invalid(SourceLocation(file: path, line: 1),
+                                    "not a camt.052/053/054 document: no ISO 20022 camt Document element\(root)")
+        }
+        if statementCount == 0 {
+            findings.append(Finding(SourceLocation(file: path, line: 1),
+                                    "\(format!) document without any Stmt, Rpt or Ntfctn: nothing to read"))
+        }
+        if !findings.isEmpty { throw ReadError.invalid(findings) }
+    }
+
+    /// Hands a finished record to the caller of `forEachRecord`; stops the parse when it throws.
+    func emit(_ record: BankRecord) {
+        guard let deliver else { return }
         do {
-            try chunk.withUnsafeBytes { buffer throws in
-                try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), isLast: isLast)
-            }
+            try deliver(record)
         } catch {
-            throw error
+            parser.abort(error)
         }
-        if isLast {
-            finished = true
-            if format == nil {
-                let root = rootElement.map { " (root element \($0))" } ?? ""
-                throw ReadError.invalid(SourceLocation(file: path, line: 1),
-                               "not a camt.052/053/054 document: no ISO 20022 camt Document element\(root)")
+    }
+
+    /// The next bytes for libxml2 (which asks for 4 KB at a time), from `chunk`, refilled from the
+    /// source `chunkSize` bytes at a time. Always as many as asked for until the input ends:
+    /// libxml2's pull parser looks at what one read gave (the XML declaration needs its first 35
+    /// bytes together), as a regular file's reads give it.
+    private func nextBytes(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            if chunkStart == chunkEnd {
+                chunkEnd = try source.read(into: UnsafeMutableRawBufferPointer(start: chunk, count: CamtReader.chunkSize))
+                chunkStart = 0
+                if chunkEnd == 0 { break }
             }
-            if statementCount == 0 {
-                findings.append(Finding(SourceLocation(file: path, line: 1),
-                                        "\(format!) document without any Stmt, Rpt or Ntfctn: nothing to read"))
-            }
+            let count = min(buffer.count - filled, chunkEnd - chunkStart)
+            (buffer.baseAddress! + filled).copyMemory(from: chunk + chunkStart, byteCount: count)
+            chunkStart += count
+            filled += count
         }
+        return filled
     }
 
     // MARK: - XMLHandler
@@ -161,15 +176,13 @@ public final class CamtReader: SafeXMLParser {
         }
         let parent = stack.count >= 2 ? stack[stack.count - 2] : .other
         switch tag {
+        // Moved out with take(), not copied: a transaction holds a dozen strings.
         case .TxDtls where transaction != nil && parent == .NtryDtls:
-            entry?.transactions.append(transaction!)
-            transaction = nil
+            entry?.transactions.append(transaction.take()!)
         case .Ntry where entry != nil && parent.isStatement:
-            finishEntry(entry!)
-            entry = nil
+            finishEntry(entry.take()!)
         case .Bal where balance != nil && parent.isStatement:
-            finishBalance(balance!)
-            balance = nil
+            finishBalance(balance.take()!)
         case _ where tag.isStatement && statement != nil && parent.isMessageRoot:
             emitStatementHeader()
             statement = nil

@@ -6,7 +6,7 @@ import ReconCore
 /// free-text preambles, SOH/ETX/Ctrl-Z framing, LF or CRLF), strict on money: a `:61:` without a
 /// readable amount or mark is an error, never a guess. One statement (`:20:` block) is held at a
 /// time, because MT940 writes the currency-bearing balances around the lines; the rest streams.
-public final class MT940Reader: BankStatementReader {
+public final class MT940Reader: RecordByRecordReader {
     public let path: String
     /// `mt940`, or `mt942` once an interim-report tag was seen.
     public private(set) var format: String? = "mt940"

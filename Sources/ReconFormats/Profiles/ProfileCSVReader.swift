@@ -3,7 +3,7 @@ import ReconCore
 /// Reads a bank's CSV export as its profile describes it: encoding, delimiter, preamble, header or
 /// column indexes, dates, amounts and their sign, rows to skip. Every row's problems are collected;
 /// they are thrown together at the end, each as `FILE:LINE:COLUMN: column: message`.
-public final class ProfileCSVReader: BankStatementReader {
+public final class ProfileCSVReader: RecordByRecordReader {
     public let profile: BankProfile
     public let format: String?
     public internal(set) var warnings: [Finding] = []

@@ -1,7 +1,9 @@
 internal import CLibXML2
 import ReconCore
 
-/// libxml2's SAX2 push parser, hardened for files from outside.
+/// libxml2's SAX2 parser, hardened for files from outside: a document is parsed whole from an input
+/// callback (`parseDocument`, streaming: libxml2 asks for a few KiB at a time), or pushed in chunks
+/// (`feed`, for parts already in memory).
 ///
 /// Options: `XML_PARSE_NONET` only — never NOENT, DTDLOAD, HUGE or RECOVER. A DOCTYPE or an entity
 /// declaration stops the parse with an error before anything is expanded; so does nesting deeper
@@ -26,6 +28,12 @@ public class SafeXMLParser {
     public private(set) var failure: Finding? {
         didSet { failed = failure != nil }
     }
+    /// What `parseDocument`'s input or a handler threw (`abort`): rethrown as it is.
+    private var thrown: (any Error)?
+    /// `parseDocument`'s input, while it runs.
+    private var input: ((UnsafeMutableRawBufferPointer) throws -> Int)?
+    /// The input said it had no more bytes.
+    private var inputEnded = false
 
     /// libxml2 initialises global tables lazily, which races when two parsers start at once on
     /// different threads; `xmlInitParser()` once, before any parser exists, avoids that.
@@ -92,7 +100,8 @@ public class SafeXMLParser {
             while message.last == "\n" || message.last == " " { message.removeLast() }
             // libxml2 adds lines of its own ("Bytes: 0xFF 0xFE …"); a finding is one line.
             message = message.split(separator: "\n").joined(separator: " ")
-            if error.pointee.code == Int32(XML_ERR_DOCUMENT_END.rawValue) && parser.depth > 0 {
+            if parser.depth > 0 && (error.pointee.code == Int32(XML_ERR_DOCUMENT_END.rawValue)
+                                    || parser.inputEnded && recon_parser_at_end(parser.context) != 0) {
                 // What libxml2 says when the input stops inside an element.
                 message = "the file ends inside an element (\(parser.depth) still open): cut off?"
             }
@@ -142,6 +151,49 @@ public class SafeXMLParser {
         guard failure == nil else { return }
         failure = Finding(location, message)
         if let context { xmlStopParser(context) }
+    }
+
+    /// Stops parsing because of `error` (a handler's consumer failed): the parse throws it as it is.
+    public func abort(_ error: any Error) {
+        guard thrown == nil, failure == nil else { return }
+        thrown = error
+        failed = true
+        if let context { xmlStopParser(context) }
+    }
+
+    /// Parses a whole document, asking `input` for bytes whenever libxml2 needs more (a few KiB at
+    /// a time; 0 at the end). libxml2's pull parser does less work an element than its push parser
+    /// (a 1.45 GB camt file, SAX callbacks alone, in C: 18 % fewer instructions) and streams all
+    /// the same. Throws the first fatal problem, or what `input` or `abort` threw.
+    public func parseDocument(input: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) throws {
+        precondition(context == nil, "a parser reads one document")
+        self.input = input
+        defer { self.input = nil }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        context = xmlCreateIOParserCtxt(&sax, me, { ioContext, buffer, length in
+            SafeXMLParser.from(ioContext).readInput(buffer, length)
+        }, nil, me, XML_CHAR_ENCODING_NONE)
+        guard let context else { throw ReadError.io(path: path, message: "libxml2 could not create a parser") }
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+        let status = xmlParseDocument(context)
+        if let thrown { throw thrown }
+        if let failure { throw ReadError.invalid([failure]) }
+        if status != 0 {
+            throw ReadError.invalid(location, "malformed XML (libxml2 error \(status))")
+        }
+    }
+
+    private func readInput(_ buffer: UnsafeMutablePointer<CChar>?, _ length: Int32) -> Int32 {
+        guard !failed, let buffer, let input, length > 0 else { return 0 }
+        do {
+            let count = try input(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+            if count == 0 { inputEnded = true }
+            return Int32(count)
+        } catch {
+            thrown = error
+            failed = true
+            return -1
+        }
     }
 
     /// Feeds the next chunk; `isLast` on the final (possibly empty) one. Throws the first fatal problem.

@@ -75,7 +75,7 @@ public struct BankImport: Sendable {
                         }
                         report.warnings += tally.warnings
                     }
-                    while let record = try reader.next() {
+                    try reader.forEachRecord { record in
                         switch record {
                         case .statement(let info):
                             try close()
