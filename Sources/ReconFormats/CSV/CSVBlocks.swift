@@ -44,9 +44,16 @@ final class CSVBlocks<Rows: BlockRows> {
 
     /// `buffered` and `source`: the input after the header (`CSVReader.remainder()`), starting on
     /// `line`. `makeReader` makes a reader with the file's dialect over a block starting on a line.
+    ///
+    /// `prefetch`: read the next pair on other threads while the caller works through the last —
+    /// for a caller that keeps the rows it is given. One that frees them (`inspect --format
+    /// summary` of a bank CSV) frees memory of the threads' malloc arenas while they allocate in
+    /// them: 1M rows took longer (2.0–2.6 s against 1.8–2.0 s, four times the system time).
     init(path: String, buffered: [UInt8], source: any ByteSource, line: Int, blockSize: Int = 4 << 20,
-         maxRecordBytes: Int, makeReader: @escaping (any ByteSource, Int) -> CSVReader, read: @escaping ReadBlock) {
+         maxRecordBytes: Int, prefetch: Bool = false,
+         makeReader: @escaping (any ByteSource, Int) -> CSVReader, read: @escaping ReadBlock) {
         self.path = path
+        self.prefetch = prefetch
         self.pending = buffered
         self.source = source
         self.nextLine = line
@@ -56,9 +63,24 @@ final class CSVBlocks<Rows: BlockRows> {
         self.read = read
     }
 
+    /// Read the next pair while the caller works through the last (see `init`).
+    private let prefetch: Bool
+    /// The pair after the one handed out last, read on another thread while the caller works
+    /// through that one (the caller touches nothing of this reader meanwhile: its next call waits).
+    private var upcoming: Background<Result<[Block]?, any Error>>?
+
     /// The next one or two blocks' rows, in order; nil at the end (or when `restReader()` takes
     /// over). After a block with an error, reading stops: call no more.
     func next() throws -> [Block]? {
+        let blocks = try (upcoming.take()?.wait() ?? Result { try readPair() }).get()
+        if prefetch, let blocks, blocks.last?.error == nil {
+            upcoming = .start { Result { try self.readPair() } }
+        }
+        return blocks
+    }
+
+    /// The next one or two blocks, read at the same time.
+    private func readPair() throws -> [Block]? {
         while true {
             guard let first = try carry ?? cut() else { return nil }
             carry = nil
@@ -88,7 +110,8 @@ final class CSVBlocks<Rows: BlockRows> {
     /// After `next()` returned nil: a reader for the rest of the input when the blocks stopped
     /// at a line too long to cut (nil when the input was read to its end).
     func restReader() -> CSVReader? {
-        restHead.map { makeReader(PrefixedByteSource(head: $0, rest: source), nextLine) }
+        if let upcoming { _ = upcoming.wait() }
+        return restHead.map { makeReader(PrefixedByteSource(head: $0, rest: source), nextLine) }
     }
 
     private struct Parsed {

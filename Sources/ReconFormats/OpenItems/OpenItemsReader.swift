@@ -63,7 +63,7 @@ public struct OpenItemsReader {
         let delimiter = reader.delimiter, maxRecordBytes = reader.maxRecordBytes
         let blocks = CSVBlocks<Rows>(
             path: reader.path, buffered: buffered, source: source, line: reader.currentLine,
-            blockSize: blockSize ?? 4 << 20, maxRecordBytes: maxRecordBytes,
+            blockSize: blockSize ?? 4 << 20, maxRecordBytes: maxRecordBytes, prefetch: true,
             makeReader: { source, line in
                 let reader = CSVReader(source: source, delimiter: delimiter, firstLine: line)
                 reader.maxRecordBytes = maxRecordBytes

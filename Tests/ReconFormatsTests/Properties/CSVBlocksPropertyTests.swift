@@ -81,10 +81,10 @@ import ReconTestSupport
     }
 
     /// The same through `CSVBlocks`, the rest left to one reader where a line is too long to cut.
-    static func recordsInBlocks(_ text: String, blockSize: Int, maxRecordBytes: Int) -> [String] {
+    static func recordsInBlocks(_ text: String, blockSize: Int, maxRecordBytes: Int, prefetch: Bool = false) -> [String] {
         let blocks = CSVBlocks<[String]>(
             path: "f.csv", buffered: [], source: MemoryByteSource(text, path: "f.csv"), line: 1,
-            blockSize: blockSize, maxRecordBytes: maxRecordBytes,
+            blockSize: blockSize, maxRecordBytes: maxRecordBytes, prefetch: prefetch,
             makeReader: { source, line in
                 let reader = CSVReader(source: source, firstLine: line)
                 reader.maxRecordBytes = maxRecordBytes
@@ -113,12 +113,26 @@ import ReconTestSupport
         return records
     }
 
+    /// Records of many small blocks read with the next pair prefetched, as one reader gives them.
+    @Test func prefetchedBlocksAsInOneReader() {
+        var random = SplitMix64(seed: 2211)
+        for _ in 0..<200 {
+            let text = Self.openItemsFile(&random)
+            for blockSize in [16, 97] {
+                #expect(Self.recordsInBlocks(text, blockSize: blockSize, maxRecordBytes: 1 << 20, prefetch: true)
+                        == Self.records(text, maxRecordBytes: 1 << 20), "block size \(blockSize):\n\(text)")
+            }
+        }
+    }
+
     @Test func aLineTooLongToCutIsLeftToOneReader() {
         let long = String(repeating: "x", count: 300)
         for text in ["a,b\nc,\"d\ne\"\n\(long)\nf,g\n", "a,b\n\"c\n\(long)\"\nd\n", "a\n\(long)", "a,b\nc,d\n"] {
             for maxRecordBytes in [8, 400] {
-                #expect(Self.recordsInBlocks(text, blockSize: 16, maxRecordBytes: maxRecordBytes)
-                        == Self.records(text, maxRecordBytes: maxRecordBytes), "\(text) \(maxRecordBytes)")
+                for prefetch in [false, true] {
+                    #expect(Self.recordsInBlocks(text, blockSize: 16, maxRecordBytes: maxRecordBytes, prefetch: prefetch)
+                            == Self.records(text, maxRecordBytes: maxRecordBytes), "\(text) \(maxRecordBytes) \(prefetch)")
+                }
             }
         }
         #expect(Self.recordsInBlocks("a,b\n\(long)\nc\n", blockSize: 16, maxRecordBytes: 400).count == 3)
