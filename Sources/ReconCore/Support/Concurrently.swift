@@ -26,26 +26,18 @@ public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
 private func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     withoutActuallyEscaping(first) { first in
         withoutActuallyEscaping(second) { second in
-            let results = ResultPair<A, B>()
             #if canImport(Glibc)
-            // The second piece on a thread of its own at the lowest priority: it takes a core
-            // that would otherwise idle, and never one from work at normal priority. So work made
-            // parallel inside one side of a run (reading a CSV file in blocks beside a camt file)
-            // never slows the other side, and uses the core once that side is done. Dispatch, by
-            // contrast, runs work nested this way on one thread.
-            let helper = Helper { results.second = second() }
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(helper).toOpaque()
-            let started = pthread_create(&thread, nil, { context in
-                let helper = Unmanaged<Helper>.fromOpaque(context!).takeRetainedValue()
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)  // this thread only, on Linux
-                helper.work()
-                return nil
-            }, context) == 0
-            if !started { Unmanaged<Helper>.fromOpaque(context).release() }
-            results.first = first()
-            if started { pthread_join(thread, nil) } else { results.second = second() }
+            // The second piece on a thread of its own at the lowest priority (`Background`): it
+            // takes a core that would otherwise idle, and never one from work at normal priority.
+            // So work made parallel inside one side of a run (reading a CSV file in blocks beside a
+            // camt file) never slows the other side, and uses the core once that side is done.
+            // Dispatch, by contrast, runs work nested this way on one thread. The thread has let
+            // go of `second` when `wait()` returns.
+            let helper = Background.start { second() }
+            let result = first()
+            return (result, helper.wait())
             #else
+            let results = ResultPair<A, B>()
             let work = Unchecked((first, second))
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 if part == 0 {
@@ -54,16 +46,10 @@ private func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
                     results.second = work.value.1()
                 }
             }
-            #endif
             return (results.first!, results.second!)
+            #endif
         }
     }
-}
-
-/// The work of the helper thread, handed over through a C pointer.
-private final class Helper {
-    let work: () -> Void
-    init(_ work: @escaping () -> Void) { self.work = work }
 }
 
 /// The two results, each written by one thread only and read after both have finished.
