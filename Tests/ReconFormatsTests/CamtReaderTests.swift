@@ -25,15 +25,8 @@ func readCamt(_ text: String) throws -> (statements: [StatementInfo], entries: [
 }
 
 func readCamt(bytes: [UInt8]) throws -> (statements: [StatementInfo], entries: [BankEntry], warnings: [Finding]) {
-    let reader = CamtReader(source: MemoryByteSource(bytes, path: "s.xml"))
-    var statements: [StatementInfo] = [], entries: [BankEntry] = []
-    try reader.forEachRecord { record in
-        switch record {
-        case .statement(let info): statements.append(info)
-        case .entry(let entry): entries.append(entry)
-        }
-    }
-    return (statements, entries, reader.warnings)
+    let result = try drain(CamtReader(source: MemoryByteSource(bytes, path: "s.xml")))
+    return (result.statements, result.entries, result.warnings)
 }
 
 let creditV02 = """
