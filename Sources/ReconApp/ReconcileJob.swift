@@ -48,6 +48,9 @@ public struct ReconcileJob: Sendable {
         public var outputPath: String
         /// Every file written, in the order written.
         public var files: [String]
+        /// The transactions read, in input order: handed on rather than freed at the end of `run`,
+        /// so that a caller about to end its process need not free them one by one (see `Reconcile`).
+        public var transactions: [BankTransaction]
     }
 
     /// Reads and checks every input (templates included) before anything is written: on bad input
@@ -143,7 +146,8 @@ public struct ReconcileJob: Sendable {
         timer.report()
         let files = Self.outputFiles + Self.reportFiles + journalOutput.files
         let warnings = itemWarnings + bank.warnings + journalOutput.warnings
-        return Report(result: result, warnings: warnings, summaryJSON: summaryJSON, outputPath: outputPath, files: files)
+        return Report(result: result, warnings: warnings, summaryJSON: summaryJSON, outputPath: outputPath, files: files,
+                      transactions: bank.transactions)
     }
 
     /// The formats asked for, each once, without `generic` (journal.csv is always written).
