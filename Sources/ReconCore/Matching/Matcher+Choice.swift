@@ -3,7 +3,8 @@ extension Matcher {
     /// three with a reason that names the first criterion that failed.
     func choose(_ candidates: [MatchCandidate], evidence: ReferenceEvidence, payer: PayerMatch,
                 transaction: BankTransaction, book: OpenItemBook, on date: CalendarDate) -> MatchDecision {
-        let ranked = candidates.sorted { lhs, rhs in
+        // One candidate (the usual case) is ranked as it is: sorting would copy it into a new array.
+        let ranked = candidates.count < 2 ? candidates : candidates.sorted { lhs, rhs in
             if lhs.criteria.score != rhs.criteria.score { return lhs.criteria.score > rhs.criteria.score }
             if lhs.basis != rhs.basis { return lhs.basis.rawValue < rhs.basis.rawValue }
             // Invoice ids are unique: ties never fall back on the order of the open-items file.

@@ -27,6 +27,8 @@ public struct SettlementEngine: Sendable {
     /// (they add to what the payment can settle), then invoices oldest first; on the same date the
     /// larger available discount first; then by id, so that the order never depends on file order.
     public func allocationOrder(_ items: [OpenItem], on date: CalendarDate) -> [OpenItem] {
+        // Most payments settle one item: nothing to order, and no copies of it to make.
+        guard items.count > 1 else { return items }
         let keyed = items.map { item in (item, availableDiscountMagnitude(item, date)) }
         return keyed.sorted { lhs, rhs in
             let lhsFirst = lhs.0.openAmount.isNegative, rhsFirst = rhs.0.openAmount.isNegative
