@@ -8,11 +8,13 @@ public struct BankInput: Sendable {
     /// `path: format` of each file, for the summary.
     public var formats: [String] = []
 
-    /// One file's statements and entries, as read.
+    /// One file's statements and entries, as read. An entry's transactions are not kept in it but
+    /// in `transactions`, at `range`: a million entries are not a million small arrays copied
+    /// into one at the end.
     struct File {
         var path: String
         var format: String
-        var statements: [(info: StatementInfo, entries: [BankEntry])] = []
+        var statements: [(info: StatementInfo, entries: [(entry: BankEntry, range: Range<Int>)])] = []
     }
 
     /// Reads every file (format detected from the content); data problems of all files are reported
@@ -44,10 +46,13 @@ public struct BankInput: Sendable {
                         close()
                         check = StatementCheck(info)
                         file.statements.append((info, []))
-                    case .entry(let entry):
+                    case .entry(var entry):
                         check?.add(entry)
-                        file.statements[file.statements.count - 1].entries.append(entry)
-                        read += entry.transactions.count
+                        let start = input.transactions.count
+                        input.transactions.append(contentsOf: entry.transactions)
+                        entry.transactions = []
+                        file.statements[file.statements.count - 1].entries.append((entry, start..<input.transactions.count))
+                        read += input.transactions.count - start
                         progress?(read)
                     }
                 }
@@ -64,20 +69,10 @@ public struct BankInput: Sendable {
             }
         }
         if !findings.isEmpty { throw ReadError.invalid(findings) }
-        var linker = NotificationLinker(consume files)
+        var linker = NotificationLinker(consume files, transactions: input.transactions)
+        input.transactions = []
         input.warnings += linker.link()
-        // One copy into room made up front, each entry's own array released as soon as it is
-        // copied: a million transactions are not held twice.
-        input.transactions.reserveCapacity(read)
-        for f in linker.files.indices {
-            for s in linker.files[f].statements.indices {
-                for e in linker.files[f].statements[s].entries.indices {
-                    var moved: [BankTransaction] = []
-                    swap(&moved, &linker.files[f].statements[s].entries[e].transactions)
-                    input.transactions.append(contentsOf: moved)
-                }
-            }
-        }
+        input.transactions = linker.transactions
         return input
     }
 }

@@ -18,9 +18,13 @@ import ReconFormats
 /// own transactions, with a warning when a statement of the same account was given.
 struct NotificationLinker {
     var files: [BankInput.File]
+    /// Every file's transactions in input order (each entry's at its `range`); after `link`, the
+    /// run's: consumed notifications left out, detailed batches split.
+    var transactions: [BankTransaction]
 
-    init(_ files: [BankInput.File]) {
+    init(_ files: [BankInput.File], transactions: [BankTransaction]) {
         self.files = files
+        self.transactions = transactions
     }
 
     private struct Position: Hashable {
@@ -40,7 +44,7 @@ struct NotificationLinker {
             for (s, statement) in file.statements.enumerated() {
                 let format = statement.info.format
                 if format.hasPrefix("camt.054") {
-                    for (e, entry) in statement.entries.enumerated() {
+                    for (e, (entry, _)) in statement.entries.enumerated() {
                         let key = Key(account: statement.info.account, currency: entry.amount.currency,
                                       minorUnits: entry.amount.minorUnits)
                         notifications[key, default: []].append(Position(file: f, statement: s, entry: e))
@@ -52,20 +56,23 @@ struct NotificationLinker {
         }
         guard !notifications.isEmpty else { return [] }
         var consumed = Set<Position>()
+        var replaced: [Position: [BankTransaction]] = [:]
         for f in files.indices {
             for s in files[f].statements.indices {
                 let info = files[f].statements[s].info
                 guard info.format.hasPrefix("camt.053") || info.format.hasPrefix("camt.052") else { continue }
                 for e in files[f].statements[s].entries.indices {
-                    let booking = files[f].statements[s].entries[e]
+                    let booking = files[f].statements[s].entries[e].entry
                     let key = Key(account: info.account, currency: booking.amount.currency, minorUnits: booking.amount.minorUnits)
                     guard let match = notifications[key]?.first(where: { position in
                         !consumed.contains(position) && Self.shareAReference(booking, entry(at: position))
                     }) else { continue }
                     consumed.insert(match)
-                    let details = entry(at: match)
-                    if details.transactions.count > booking.transactions.count {
-                        files[f].statements[s].entries[e].transactions = Self.detailed(booking, by: details)
+                    let bookingRange = files[f].statements[s].entries[e].range
+                    let detailsRange = range(at: match)
+                    if detailsRange.count > bookingRange.count {
+                        replaced[Position(file: f, statement: s, entry: e)] =
+                            Self.detailed(booking, first: transactions[bookingRange].first, by: transactions[detailsRange])
                     }
                 }
             }
@@ -77,15 +84,31 @@ struct NotificationLinker {
                 warnings.append(Finding(notification.origin, "camt.054 entry \(notification.amount) \(notification.amount.currency) matches no entry of the camt.053 given for \(key.account) (same amount and AcctSvcrRef, NtryRef or PmtInfId): kept as its own transactions; if the statement books it under another reference, it is counted twice"))
             }
         }
-        // Consumed notifications leave the run: their money is the statement entries'.
-        for position in consumed.sorted(by: { ($0.file, $0.statement, $0.entry) > ($1.file, $1.statement, $1.entry) }) {
-            files[position.file].statements[position.statement].entries.remove(at: position.entry)
+        // Consumed notifications leave the run (their money is the statement entries'), and detailed
+        // batches give way to their payments: the transactions are laid out anew, in input order.
+        if !consumed.isEmpty {
+            var linked: [BankTransaction] = []
+            linked.reserveCapacity(transactions.count)
+            for f in files.indices {
+                for s in files[f].statements.indices {
+                    for e in files[f].statements[s].entries.indices {
+                        let position = Position(file: f, statement: s, entry: e)
+                        if consumed.contains(position) { continue }
+                        linked += replaced[position] ?? Array(transactions[files[f].statements[s].entries[e].range])
+                    }
+                }
+            }
+            transactions = linked
         }
         return warnings.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 
     private func entry(at position: Position) -> BankEntry {
-        files[position.file].statements[position.statement].entries[position.entry]
+        files[position.file].statements[position.statement].entries[position.entry].entry
+    }
+
+    private func range(at position: Position) -> Range<Int> {
+        files[position.file].statements[position.statement].entries[position.entry].range
     }
 
     static func shareAReference(_ booking: BankEntry, _ notification: BankEntry) -> Bool {
@@ -97,10 +120,10 @@ struct NotificationLinker {
     }
 
     /// The notification's transactions, booked as the statement books them.
-    static func detailed(_ booking: BankEntry, by notification: BankEntry) -> [BankTransaction] {
-        let first = booking.transactions.first
+    /// `first`: the statement entry's first transaction; `details`: the notification's transactions.
+    static func detailed(_ booking: BankEntry, first: BankTransaction?, by details: ArraySlice<BankTransaction>) -> [BankTransaction] {
         let base: (prefix: String, suffix: String) = first.map { baseId($0.entryId) } ?? ("", "")
-        return notification.transactions.enumerated().map { index, detail in
+        return details.enumerated().map { index, detail in
             var transaction = detail
             transaction.account = first?.account ?? detail.account
             transaction.bookingDate = booking.bookingDate

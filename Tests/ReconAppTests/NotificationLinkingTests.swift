@@ -72,6 +72,20 @@ import ReconTestSupport
         #expect(counts == [1, 2, 4], "transactions read so far, before the notification is linked")
     }
 
+    /// Linked but no more detailed than the statement's entry (its TxDtls do not add up to it, so
+    /// it reads as one transaction): the notification leaves the run, the rest keeps its order.
+    @Test func aLinkedNotificationWithoutMoreDetailLeavesTheRun() throws {
+        let directory = TemporaryDirectory()
+        let statement = directory.write("s.xml", Self.camt053(Self.batch))
+        let notification = directory.write("n.xml", Self.camt054(amount: "50.00", reference: "<AcctSvcrRef>SINGLE-2</AcctSvcrRef>"))
+        for order in [[statement, notification], [notification, statement]] {
+            let input = try BankInput.read(paths: order)
+            #expect(input.transactions.map { $0.amount.formatted() } == ["300.00", "50.00"])
+            #expect(input.transactions.map(\.entryId) == ["CH0309000000250090342/BATCH-1/1", "CH0309000000250090342/SINGLE-2/1"])
+            #expect(input.transactions.allSatisfy { $0.status == .booked }, "the statement's entries, not the notification")
+        }
+    }
+
     @Test func aNotificationThatMatchesNothingIsKeptAndWarnedAbout() throws {
         let directory = TemporaryDirectory()
         let statement = directory.write("s.xml", Self.camt053(Self.batch))
