@@ -30,7 +30,6 @@ public struct BankInput: Sendable {
         var input = BankInput()
         var findings: [Finding] = []
         var files: [File] = []
-        var read = 0
         for path in paths {
             do {
                 let profile = try profiles[path].map(ProfileCatalog.profile)
@@ -52,8 +51,7 @@ public struct BankInput: Sendable {
                         input.transactions.append(contentsOf: entry.transactions)
                         entry.transactions = []
                         file.statements[file.statements.count - 1].entries.append((entry, start..<input.transactions.count))
-                        read += input.transactions.count - start
-                        progress?(read)
+                        progress?(input.transactions.count)
                     }
                 }
                 close()
