@@ -10,11 +10,13 @@ public struct BankInput: Sendable {
 
     /// One file's statements and entries, as read. An entry's transactions are not kept in it but
     /// in `transactions`, at `range`: a million entries are not a million small arrays copied
-    /// into one at the end.
+    /// into one at the end. The entries of all statements are in one array, each statement naming
+    /// its part, so that room for them is made once (`BankFile.Opened.expectedEntries`).
     struct File {
         var path: String
         var format: String
-        var statements: [(info: StatementInfo, entries: [(entry: BankEntry, range: Range<Int>)])] = []
+        var statements: [(info: StatementInfo, entries: Range<Int>)] = []
+        var entries: [(entry: BankEntry, range: Range<Int>)] = []
     }
 
     /// Reads every file (format detected from the content); data problems of all files are reported
@@ -33,8 +35,12 @@ public struct BankInput: Sendable {
         for path in paths {
             do {
                 let profile = try profiles[path].map(ProfileCatalog.profile)
-                let reader = try BankFile.open(path: path, profile: profile, limits: limits)
+                let opened = try BankFile.opened(path: path, profile: profile, limits: limits)
+                let reader = opened.reader
                 var file = File(path: path, format: "")
+                // Room made once: grown by doubling, each array was copied into fresh memory a dozen times.
+                file.entries.reserveCapacity(opened.expectedEntries)
+                input.transactions.reserveCapacity(input.transactions.count + opened.expectedEntries)
                 var check: StatementCheck?
                 func close() {
                     if let warning = check?.warning { input.warnings.append(warning) }
@@ -44,13 +50,15 @@ public struct BankInput: Sendable {
                     case .statement(let info):
                         close()
                         check = StatementCheck(info)
-                        file.statements.append((info, []))
+                        file.statements.append((info, file.entries.count..<file.entries.count))
                     case .entry(var entry):
                         check?.add(entry)
                         let start = input.transactions.count
                         input.transactions.append(contentsOf: entry.transactions)
                         entry.transactions = []
-                        file.statements[file.statements.count - 1].entries.append((entry, start..<input.transactions.count))
+                        file.entries.append((entry, start..<input.transactions.count))
+                        file.statements[file.statements.count - 1].entries =
+                            file.statements[file.statements.count - 1].entries.lowerBound..<file.entries.count
                         progress?(input.transactions.count)
                     }
                 }
@@ -58,7 +66,7 @@ public struct BankInput: Sendable {
                 file.format = reader.format ?? "unknown"
                 input.warnings += reader.warnings
                 input.formats.append("\(path): \(file.format)")
-                if file.statements.allSatisfy({ $0.entries.isEmpty }) {
+                if file.entries.isEmpty {
                     input.warnings.append(Finding(SourceLocation(file: path, line: 1), "no transactions in this file"))
                 }
                 files.append(file)

@@ -27,8 +27,9 @@ struct NotificationLinker {
         self.transactions = transactions
     }
 
+    /// An entry: its file, and its place among the file's entries.
     private struct Position: Hashable {
-        var file: Int, statement: Int, entry: Int
+        var file: Int, entry: Int
     }
 
     private struct Key: Hashable {
@@ -41,13 +42,14 @@ struct NotificationLinker {
         var notifications: [Key: [Position]] = [:]
         var statementAccounts = Set<String>()
         for (f, file) in files.enumerated() {
-            for (s, statement) in file.statements.enumerated() {
+            for statement in file.statements {
                 let format = statement.info.format
                 if format.hasPrefix("camt.054") {
-                    for (e, (entry, _)) in statement.entries.enumerated() {
+                    for e in statement.entries {
+                        let entry = file.entries[e].entry
                         let key = Key(account: statement.info.account, currency: entry.amount.currency,
                                       minorUnits: entry.amount.minorUnits)
-                        notifications[key, default: []].append(Position(file: f, statement: s, entry: e))
+                        notifications[key, default: []].append(Position(file: f, entry: e))
                     }
                 } else if format.hasPrefix("camt.053") || format.hasPrefix("camt.052") {
                     statementAccounts.insert(statement.info.account)
@@ -58,20 +60,20 @@ struct NotificationLinker {
         var consumed = Set<Position>()
         var replaced: [Position: [BankTransaction]] = [:]
         for f in files.indices {
-            for s in files[f].statements.indices {
-                let info = files[f].statements[s].info
+            for statement in files[f].statements {
+                let info = statement.info
                 guard info.format.hasPrefix("camt.053") || info.format.hasPrefix("camt.052") else { continue }
-                for e in files[f].statements[s].entries.indices {
-                    let booking = files[f].statements[s].entries[e].entry
+                for e in statement.entries {
+                    let booking = files[f].entries[e].entry
                     let key = Key(account: info.account, currency: booking.amount.currency, minorUnits: booking.amount.minorUnits)
                     guard let match = notifications[key]?.first(where: { position in
                         !consumed.contains(position) && Self.shareAReference(booking, entry(at: position))
                     }) else { continue }
                     consumed.insert(match)
-                    let bookingRange = files[f].statements[s].entries[e].range
+                    let bookingRange = files[f].entries[e].range
                     let detailsRange = range(at: match)
                     if detailsRange.count > bookingRange.count {
-                        replaced[Position(file: f, statement: s, entry: e)] =
+                        replaced[Position(file: f, entry: e)] =
                             Self.detailed(booking, first: transactions[bookingRange].first, by: transactions[detailsRange])
                     }
                 }
@@ -90,12 +92,10 @@ struct NotificationLinker {
             var linked: [BankTransaction] = []
             linked.reserveCapacity(transactions.count)
             for f in files.indices {
-                for s in files[f].statements.indices {
-                    for e in files[f].statements[s].entries.indices {
-                        let position = Position(file: f, statement: s, entry: e)
-                        if consumed.contains(position) { continue }
-                        linked += replaced[position] ?? Array(transactions[files[f].statements[s].entries[e].range])
-                    }
+                for e in files[f].entries.indices {
+                    let position = Position(file: f, entry: e)
+                    if consumed.contains(position) { continue }
+                    linked += replaced[position] ?? Array(transactions[files[f].entries[e].range])
                 }
             }
             transactions = linked
@@ -104,11 +104,11 @@ struct NotificationLinker {
     }
 
     private func entry(at position: Position) -> BankEntry {
-        files[position.file].statements[position.statement].entries[position.entry].entry
+        files[position.file].entries[position.entry].entry
     }
 
     private func range(at position: Position) -> Range<Int> {
-        files[position.file].statements[position.statement].entries[position.entry].range
+        files[position.file].entries[position.entry].range
     }
 
     static func shareAReference(_ booking: BankEntry, _ notification: BankEntry) -> Bool {

@@ -101,4 +101,32 @@ import ReconTestSupport
         let findings = readError { _ = try drain(BankFile.open(path: deep)) }
         #expect(findings.first?.message == "elements nested deeper than 256 levels")
     }
+
+    @Test func theEntriesOfTheHeadAreScaledToTheFile() {
+        #expect(BankFile.occurrences(of: Array("Ntry>".utf8), in: Array("<Ntry><NtryRef>1</NtryRef></Ntry><Ntry>".utf8)) == 3)
+        #expect(BankFile.occurrences(of: [0x0A], in: Array("a\nb\n\n".utf8)) == 3)
+        #expect(BankFile.occurrences(of: Array(":61:".utf8), in: Array(":61".utf8)) == 0)
+        #expect(BankFile.expectedEntries(0, head: 1000, size: 10_000) == 0)
+        #expect(BankFile.expectedEntries(7, head: 1000, size: 1000) == 7, "the whole file was seen")
+        #expect(BankFile.expectedEntries(7, head: 1000, size: nil) == 7)
+        #expect(BankFile.expectedEntries(100, head: 1000, size: 10_000) == 1062, "ten times as many, a sixteenth more")
+        #expect(BankFile.expectedEntries(65_536, head: 65_536, size: Int.max) == Int.max, "never past the file's bytes")
+    }
+
+    /// Files larger than the head, with a known number of entries: the estimate is near it and not below.
+    @Test func aLargeFileSaysAboutHowManyEntriesItHolds() throws {
+        let directory = TemporaryDirectory()
+        let count = 2_000
+        let entry = "<Ntry><Amt Ccy=\"NOK\">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2025-03-01</Dt></BookgDt><NtryRef>REF</NtryRef></Ntry>\n"
+        let camt = directory.write("big.xml", "<?xml version=\"1.0\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt>\n"
+            + String(repeating: entry, count: count) + "</Stmt></BkToCstmrStmt></Document>\n")
+        let row = "2025-03-01;100,00;NOK;Payment from someone with a longer text\n"
+        let csv = directory.write("big.csv", "booking_date;amount;currency;text\n" + String(repeating: row, count: count * 3))
+        let mt940 = directory.write("big.sta", ":20:X\n:25:A\n:60F:C250301NOK1,00\n"
+            + String(repeating: ":61:250301C100,00NTRFNONREF\n:86:Payment from someone\n", count: count) + ":62F:C250301NOK2,00\n")
+        for (path, entries) in [(camt, count), (csv, count * 3), (mt940, count)] {
+            let expected = try BankFile.opened(path: path).expectedEntries
+            #expect(expected >= entries && expected <= entries * 9 / 8, "\(path): \(expected) for \(entries)")
+        }
+    }
 }

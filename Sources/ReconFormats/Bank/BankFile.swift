@@ -18,6 +18,20 @@ public enum BankFile {
     /// Opens `path` with `profile` (a CSV or MT940 profile), or by detection.
     public static func open(path: String, profile: BankProfile? = nil, limits: ReadLimits = .standard) throws
         -> any BankStatementReader {
+        try opened(path: path, profile: profile, limits: limits).reader
+    }
+
+    /// A file's reader, and about how many entries the file holds.
+    public struct Opened {
+        public var reader: any BankStatementReader
+        /// The entries of the file's first bytes, scaled to its size (0 when none were seen): room
+        /// for a whole file's entries made once instead of doubled a dozen times. A hint, never a limit.
+        public var expectedEntries: Int
+    }
+
+    /// Opens `path` as `open` does, with an estimate of the file's entries.
+    public static func opened(path: String, profile: BankProfile? = nil, limits: ReadLimits = .standard) throws
+        -> Opened {
         let file = try limits.open(path)
         var head = [UInt8](repeating: 0, count: headBytes)
         var filled = 0
@@ -30,17 +44,53 @@ public enum BankFile {
         }
         head.removeSubrange(filled...)
         let source = PrefixedByteSource(head: head, rest: file, limit: limits.maxFileBytes)
+        func scaled(_ count: Int) -> Int { expectedEntries(count, head: head.count, size: file.size) }
         if let profile {
-            return try reader(for: profile, source: source, limits: limits, size: file.size)
+            let marker = profile.format == .mt940 ? Array(":61:".utf8) : [0x0A]
+            return Opened(reader: try reader(for: profile, source: source, limits: limits, size: file.size),
+                          expectedEntries: scaled(occurrences(of: marker, in: head)))
         }
         switch detect(head: head) {
-        case .camt: return camtReader(source, limits: limits)
-        case .mt940: return MT940Reader(source: source, maxLineBytes: limits.maxLineBytes)
-        case .csv(let profile): return try reader(for: profile, source: source, limits: limits, size: file.size)
+        case .camt:
+            // Every entry has an opening and a closing tag ending in `Ntry>` (`NtryRef>`, `NtryDtls>` do not).
+            return Opened(reader: camtReader(source, limits: limits),
+                          expectedEntries: scaled(occurrences(of: Array("Ntry>".utf8), in: head) / 2))
+        case .mt940:
+            return Opened(reader: MT940Reader(source: source, maxLineBytes: limits.maxLineBytes),
+                          expectedEntries: scaled(occurrences(of: Array(":61:".utf8), in: head)))
+        case .csv(let profile):
+            return Opened(reader: try reader(for: profile, source: source, limits: limits, size: file.size),
+                          expectedEntries: scaled(occurrences(of: [0x0A], in: head)))
         case .unknown(let tried):
             let what = head.isEmpty ? "empty file" : "unknown bank file format"
             throw ReadError.invalid(SourceLocation(file: path, line: 1), "\(what): tried \(tried)")
         }
+    }
+
+    /// `count` records seen in the first `head` bytes of a file of `size`, scaled to the whole file
+    /// with a sixteenth more (a file's first bytes hold its header too).
+    static func expectedEntries(_ count: Int, head: Int, size: Int?) -> Int {
+        guard count > 0, head > 0, let size, size > head else { return count }
+        let (product, overflow) = count.multipliedReportingOverflow(by: size)
+        guard !overflow else { return size }
+        let scaled = product / head
+        return min(scaled + scaled / 16, size)
+    }
+
+    /// How often `marker` occurs in `bytes` (not overlapping).
+    static func occurrences(of marker: [UInt8], in bytes: [UInt8]) -> Int {
+        guard !marker.isEmpty, bytes.count >= marker.count else { return 0 }
+        var count = 0, index = 0
+        let last = bytes.count - marker.count
+        while index <= last {
+            if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
+                count += 1
+                index += marker.count
+            } else {
+                index += 1
+            }
+        }
+        return count
     }
 
     /// `size`: the file's, when known (a large CSV file is read on both cores).
