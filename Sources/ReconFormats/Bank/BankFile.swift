@@ -79,18 +79,7 @@ public enum BankFile {
 
     /// How often `marker` occurs in `bytes` (not overlapping).
     static func occurrences(of marker: [UInt8], in bytes: [UInt8]) -> Int {
-        guard !marker.isEmpty, bytes.count >= marker.count else { return 0 }
-        var count = 0, index = 0
-        let last = bytes.count - marker.count
-        while index <= last {
-            if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
-                count += 1
-                index += marker.count
-            } else {
-                index += 1
-            }
-        }
-        return count
+        marker.isEmpty ? 0 : bytes.ranges(of: marker).count
     }
 
     /// `size`: the file's, when known (a large CSV file is read on both cores).
