@@ -44,23 +44,22 @@ public enum BankFile {
         }
         head.removeSubrange(filled...)
         let source = PrefixedByteSource(head: head, rest: file, limit: limits.maxFileBytes)
-        func scaled(_ count: Int) -> Int { expectedEntries(count, head: head.count, size: file.size) }
+        /// `reader` with the entries of the head: `marker` occurs `perEntry` times in each.
+        func opened(_ reader: any BankStatementReader, _ marker: String, perEntry: Int = 1) -> Opened {
+            let seen = occurrences(of: Array(marker.utf8), in: head) / perEntry
+            return Opened(reader: reader, expectedEntries: expectedEntries(seen, head: head.count, size: file.size))
+        }
         if let profile {
-            let marker = profile.format == .mt940 ? Array(":61:".utf8) : [0x0A]
-            return Opened(reader: try reader(for: profile, source: source, limits: limits, size: file.size),
-                          expectedEntries: scaled(occurrences(of: marker, in: head)))
+            return opened(try reader(for: profile, source: source, limits: limits, size: file.size), entryMarker(profile.format))
         }
         switch detect(head: head) {
         case .camt:
             // Every entry has an opening and a closing tag ending in `Ntry>` (`NtryRef>`, `NtryDtls>` do not).
-            return Opened(reader: camtReader(source, limits: limits),
-                          expectedEntries: scaled(occurrences(of: Array("Ntry>".utf8), in: head) / 2))
+            return opened(camtReader(source, limits: limits), "Ntry>", perEntry: 2)
         case .mt940:
-            return Opened(reader: MT940Reader(source: source, maxLineBytes: limits.maxLineBytes),
-                          expectedEntries: scaled(occurrences(of: Array(":61:".utf8), in: head)))
+            return opened(MT940Reader(source: source, maxLineBytes: limits.maxLineBytes), entryMarker(.mt940))
         case .csv(let profile):
-            return Opened(reader: try reader(for: profile, source: source, limits: limits, size: file.size),
-                          expectedEntries: scaled(occurrences(of: [0x0A], in: head)))
+            return opened(try reader(for: profile, source: source, limits: limits, size: file.size), entryMarker(.csv))
         case .unknown(let tried):
             let what = head.isEmpty ? "empty file" : "unknown bank file format"
             throw ReadError.invalid(SourceLocation(file: path, line: 1), "\(what): tried \(tried)")
@@ -75,6 +74,14 @@ public enum BankFile {
         guard !overflow else { return size }
         let scaled = product / head
         return min(scaled + scaled / 16, size)
+    }
+
+    /// What occurs once in each entry of a file read through a profile of `format`.
+    static func entryMarker(_ format: BankProfile.Format) -> String {
+        switch format {
+        case .mt940: return ":61:"
+        case .csv: return "\n"
+        }
     }
 
     /// How often `marker` occurs in `bytes` (not overlapping).
