@@ -92,3 +92,69 @@ public struct MatchCriteria: Sendable, Hashable, CustomStringConvertible {
         return "ref=\(ref) payer=\(payer) amount=\(amount) date=\(isDatePlausible ? "ok" : "early")"
     }
 }
+
+extension MatchCriteria {
+    /// A number for everything `description` and `score` show: equal keys, equal texts. Every field
+    /// counts except the customers of `.other`, which neither shows.
+    var textKey: Int {
+        var key = 0
+        func add(_ value: Int, below radix: Int) {
+            key = key * radix + value
+        }
+        // Every case adds the same digits (the source and check of the others zero): digits added
+        // for some cases only would let two cases meet on one number.
+        var (source, check): (ReferenceSource?, ReferenceCheck?) = (nil, nil)
+        switch reference {
+        case .named(let named, let namedCheck):
+            add(0, below: 4)
+            (source, check) = (named, namedCheck)
+        case .suggested: add(1, below: 4)
+        case .contradicted: add(2, below: 4)
+        case .none: add(3, below: 4)
+        }
+        add(source.map { $0.rawValue + 1 } ?? 0, below: 16)
+        add(check.map { Self.number(of: $0.kind) + 1 } ?? 0, below: 16)
+        add(check?.isValid.map { $0 ? 1 : 2 } ?? 0, below: 3)
+        switch payer {
+        case .matched(let method): add(Self.number(of: method), below: 8)
+        case .other: add(4, below: 8)
+        case .unknown: add(5, below: 8)
+        }
+        add(Self.number(of: amount), below: 8)
+        add(isUniqueAmount ? 1 : 0, below: 2)
+        add(isDatePlausible ? 1 : 0, below: 2)
+        return key
+    }
+
+    private static func number(of kind: ReferenceCheck.Kind) -> Int {
+        switch kind {
+        case .rf: 0
+        case .kid: 1
+        case .finnish: 2
+        case .belgian: 3
+        case .swissQR: 4
+        case .plain: 5
+        }
+    }
+
+    private static func number(of method: PayerMethod) -> Int {
+        switch method {
+        case .iban: 0
+        case .name: 1
+        case .similarName: 2
+        case .unknown: 3
+        }
+    }
+
+    private static func number(of amount: Amount) -> Int {
+        switch amount {
+        case .exact: 0
+        case .discount: 1
+        case .sum: 2
+        case .allocated: 3
+        case .tolerance: 4
+        case .partial: 5
+        case .over: 6
+        }
+    }
+}

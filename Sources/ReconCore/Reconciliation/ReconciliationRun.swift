@@ -9,7 +9,7 @@ struct ReconciliationRun {
     /// Decisions by exception id, and which ones took effect.
     let decisions: [String: Decision]
     var consumed: Set<String> = []
-    private var ruleTexts: [MatchCriteria: String] = [:]
+    private var ruleTexts: [Int: String] = [:]
 
     init(reconciler: Reconciler, openItems: consuming [OpenItem], decisions: [Decision], customers: [String: Customer]) {
         policy = reconciler.policy
@@ -162,11 +162,13 @@ struct ReconciliationRun {
     }
 
     /// The rule text of a settlement, built once per distinct set of criteria (a few dozen in a
-    /// run of any size) instead of once per payment.
+    /// run of any size) instead of once per payment. Keyed by `MatchCriteria.textKey`: hashing the
+    /// criteria themselves cost ~1,100 instructions a payment.
     private mutating func rule(for criteria: MatchCriteria) -> String {
-        if let known = ruleTexts[criteria] { return known }
+        let key = criteria.textKey
+        if let known = ruleTexts[key] { return known }
         let text = "\(criteria) score=\(criteria.score)"
-        ruleTexts[criteria] = text
+        ruleTexts[key] = text
         return text
     }
 

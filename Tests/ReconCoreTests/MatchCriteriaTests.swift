@@ -1,0 +1,50 @@
+import Testing
+@testable import ReconCore
+
+/// The key a run caches its rule texts by (`MatchCriteria.textKey`).
+@Suite struct MatchCriteriaTests {
+    static let sources: [ReferenceSource] = [.reference, .invoiceId, .endToEnd, .textReference, .text, .pattern, .textNumber]
+    static let checks: [ReferenceCheck?] = [nil] + [ReferenceCheck.Kind.rf, .kid, .finnish, .belgian, .swissQR, .plain]
+        .flatMap { kind in [true, false, nil].map { ReferenceCheck(kind: kind, isValid: $0) } }
+    static let references: [MatchCriteria.Reference] = sources.flatMap { source in checks.map { .named(source, $0) } }
+        + [.suggested, .contradicted, .none]
+    static let payers: [MatchCriteria.Payer] = [PayerMethod.iban, .name, .similarName, .unknown].map { .matched($0) }
+        + [.other(["C1"]), .other(["C2", "C3"]), .unknown]
+    static let amounts: [MatchCriteria.Amount] = [.exact, .discount, .sum, .allocated, .tolerance, .partial, .over]
+
+    static var all: [MatchCriteria] {
+        references.flatMap { reference in
+            payers.flatMap { payer in
+                amounts.flatMap { amount in
+                    [(false, false), (false, true), (true, false), (true, true)].map {
+                        MatchCriteria(reference: reference, payer: payer, amount: amount, isUniqueAmount: $0.0,
+                                      isDatePlausible: $0.1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Over every combination of the fields (26,656 criteria): two criteria with one key have one
+    /// text — so two texts never share a key. (Digits added for some cases of the reference only
+    /// made `ref=none … amount=over` meet a named reference's key.)
+    @Test func criteriaWithEqualKeysHaveEqualTexts() {
+        var textByKey: [Int: String] = [:]
+        for criteria in Self.all {
+            let text = "\(criteria) score=\(criteria.score)"
+            if let known = textByKey.updateValue(text, forKey: criteria.textKey) {
+                #expect(known == text, "\(text) shares its key with \(known)")
+            }
+        }
+        #expect(textByKey.count > 1000)
+    }
+
+    @Test func theCustomersOfAnotherPayerDoNotChangeTheKey() {
+        let one = MatchCriteria(reference: .none, payer: .other(["C1"]), amount: .exact, isUniqueAmount: true, isDatePlausible: true)
+        var two = one
+        two.payer = .other(["C2", "C3"])
+        #expect(one.textKey == two.textKey)
+        two.isDatePlausible = false
+        #expect(one.textKey != two.textKey)
+    }
+}
