@@ -50,7 +50,12 @@ public struct BankTransaction: Sendable, Hashable {
     }
 
     /// An incoming customer payment that recon may settle: booked, not a reversal, money in.
-    public var isReceipt: Bool { status == .booked && !isReversal && amount.isPositive }
+    public var isReceipt: Bool { Self.isReceipt(amount: amount, status: status, isReversal: isReversal) }
+
+    /// `isReceipt` of the fields, for a loop that reads them in place.
+    static func isReceipt(amount: Money, status: EntryStatus, isReversal: Bool) -> Bool {
+        status == .booked && !isReversal && amount.isPositive
+    }
 
     /// The content that identifies a transaction when the bank gives no reference.
     public var contentHash: String {
