@@ -108,17 +108,20 @@ extension CamtReader {
     }
 
     static func trim(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        var start = 0, end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)])
     }
 
     static func trim(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        bytes[trimmedRange(bytes)]
+    }
+
+    /// Where `bytes` are without the XML whitespace at either end.
+    private static func trimmedRange<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Range<Int>
+    where Bytes.Index == Int {
         var start = bytes.startIndex, end = bytes.endIndex
         while start < end, isSpace(bytes[start]) { start += 1 }
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        return bytes[start..<end]
+        return start..<end
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
