@@ -95,7 +95,11 @@ struct NotificationLinker {
                 for e in files[f].entries.indices {
                     let position = Position(file: f, entry: e)
                     if consumed.contains(position) { continue }
-                    linked += replaced[position] ?? Array(transactions[files[f].entries[e].range])
+                    if let detailed = replaced[position] {
+                        linked += detailed
+                    } else {
+                        linked += transactions[files[f].entries[e].range]  // no array of its own per entry
+                    }
                 }
             }
             transactions = linked
