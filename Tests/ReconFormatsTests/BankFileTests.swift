@@ -102,10 +102,20 @@ import ReconTestSupport
         #expect(findings.first?.message == "elements nested deeper than 256 levels")
     }
 
+    @Test func markersAreCountedAsTheStandardLibraryCountsThem() {
+        var generator = SplitMix64(seed: 61)
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...60, using: &generator)).map { _ in UInt8.random(in: 97...99, using: &generator) }
+            let marker = (0..<Int.random(in: 1...4, using: &generator)).map { _ in UInt8.random(in: 97...99, using: &generator) }
+            #expect(BankFile.occurrences(of: marker, in: bytes) == bytes.ranges(of: marker).count, "\(marker) in \(bytes)")
+        }
+    }
+
     @Test func theEntriesOfTheHeadAreScaledToTheFile() {
         #expect(BankFile.occurrences(of: Array("Ntry>".utf8), in: Array("<Ntry><NtryRef>1</NtryRef></Ntry><Ntry>".utf8)) == 3)
         #expect(BankFile.occurrences(of: [0x0A], in: Array("a\nb\n\n".utf8)) == 3)
         #expect(BankFile.occurrences(of: Array(":61:".utf8), in: Array(":61".utf8)) == 0)
+        #expect(BankFile.occurrences(of: Array("aa".utf8), in: Array("aaaaa".utf8)) == 2, "not overlapping")
         #expect(BankFile.expectedEntries(0, head: 1000, size: 10_000) == 0)
         #expect(BankFile.expectedEntries(7, head: 1000, size: 1000) == 7, "the whole file was seen")
         #expect(BankFile.expectedEntries(7, head: 1000, size: nil) == 7)

@@ -1,4 +1,9 @@
 import ReconCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Opens bank files: checks the limits, detects the format from the content (never the name)
 /// unless a profile is given, and hands back the reader.
@@ -84,9 +89,28 @@ public enum BankFile {
         }
     }
 
-    /// How often `marker` occurs in `bytes` (not overlapping).
+    /// How often `marker` occurs in `bytes` (not overlapping). `memchr` finds each candidate:
+    /// the standard library's `ranges(of:)` is generic code not specialised for bytes and took
+    /// 117M instructions for the 64 KiB head of a bank CSV (callgrind), a fifth of reading 100k rows.
     static func occurrences(of marker: [UInt8], in bytes: [UInt8]) -> Int {
-        marker.isEmpty ? 0 : bytes.ranges(of: marker).count
+        guard let first = marker.first, bytes.count >= marker.count else { return 0 }
+        return bytes.withUnsafeBufferPointer { haystack in
+            marker.withUnsafeBufferPointer { needle in
+                guard let base = haystack.baseAddress, let wanted = needle.baseAddress else { return 0 }
+                let last = haystack.count - needle.count
+                var count = 0, index = 0
+                while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, wanted, needle.count) == 0 {
+                        count += 1
+                        index = at + needle.count
+                    } else {
+                        index = at + 1
+                    }
+                }
+                return count
+            }
+        }
     }
 
     /// `size`: the file's, when known (a large CSV file is read on both cores).
