@@ -137,8 +137,9 @@ public enum BankFile {
         if looksLikeXML(head) { return .camt }
         if looksLikeMT940(head) { return .mt940 }
         var best: (profile: BankProfile, score: Int)?
+        var names = ProfileDetector.HeaderNames()
         for profile in profiles {
-            guard let score = ProfileDetector.score(profile, head: head) else { continue }
+            guard let score = ProfileDetector.score(profile, head: head, names: &names) else { continue }
             if best == nil || score > best!.score { best = (profile, score) }
         }
         if let best { return .csv(best.profile) }
@@ -169,9 +170,22 @@ public enum BankFile {
 
 /// Whether a CSV profile recognises a file from its first bytes, and how well.
 enum ProfileDetector {
+    /// Header names by the text of their field: every profile reads the same header, and
+    /// lower-casing a name that is not ASCII costs thousands of instructions.
+    struct HeaderNames {
+        private var known: [String: String] = [:]
+
+        mutating func name(_ field: String) -> String {
+            if let name = known[field] { return name }
+            let name = ProfileCSVReader.headerName(field)
+            known[field] = name
+            return name
+        }
+    }
+
     /// The number of header names matched (all required ones must be there), or 1 for a headerless
     /// layout whose `detect` pattern matches the first line; nil when the profile does not apply.
-    static func score(_ profile: BankProfile, head: [UInt8]) -> Int? {
+    static func score(_ profile: BankProfile, head: [UInt8], names known: inout HeaderNames) -> Int? {
         guard profile.format == .csv, !head.isEmpty else { return nil }
         let encoding = TextEncoding.effective(declared: profile.encoding, head: head)
         let memory = MemoryByteSource(head, path: "<head>")
@@ -196,7 +210,7 @@ enum ProfileDetector {
             var searched = 0
             while searched < profile.headerSearchLines, try reader.next() {
                 searched += 1
-                let names = Set((0..<reader.fieldCount).map { ProfileCSVReader.headerName(reader.string($0) ?? "") })
+                let names = Set((0..<reader.fieldCount).map { known.name(reader.string($0) ?? "") })
                 if required.isSubset(of: names) { return required.count }
             }
         } catch {

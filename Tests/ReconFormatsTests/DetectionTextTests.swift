@@ -1,0 +1,57 @@
+import Testing
+@testable import ReconFormats
+import ReconTestSupport
+
+/// The fast paths that detection reads a file's head through give what their plain definitions give.
+@Suite struct DetectionTextTests {
+    @Test func asciiHeaderNamesAreWhatTheUnicodeDefinitionMakes() {
+        let pieces = ["A", "z", "Q", "7", "-", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1F}",
+                      "Ä", "ß", "\u{FEFF}", "\u{A0}", "\u{2003}"]
+        var generator = SplitMix64(seed: 137)
+        for round in 0..<4_000 {
+            // Every other name is ASCII only, so that both paths are walked often.
+            let alphabet = round % 2 == 0 ? Array(pieces[0..<14]) : pieces
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let expected = text.trimmingCharacters(in: "\u{FEFF}").collapsingWhitespace().lowercased()
+            #expect(ProfileCSVReader.headerName(text) == expected, "\(Array(text.utf8))")
+        }
+        #expect(ProfileCSVReader.headerName("  Booking\tDATE \r\n") == "booking date")
+    }
+
+    @Test func aValidPrefixIsFoundAsByteByByte() {
+        let sequences: [[UInt8]] = [[0x41], [0x20], [0x7F], [0xC3, 0xA4], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80],
+                                    [0x80], [0xC3], [0xFF], [0xE2, 0x41]]
+        var generator = SplitMix64(seed: 8)
+        for _ in 0..<4_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...30, using: &generator) {
+                // Mostly ASCII runs, as a head is, with a rare other sequence.
+                let pick = Int.random(in: 0..<40, using: &generator)
+                bytes += pick < sequences.count ? sequences[pick] : [UInt8.random(in: 0x20...0x7E, using: &generator)]
+            }
+            if Bool.random(using: &generator), !bytes.isEmpty { bytes.removeLast(Int.random(in: 0...min(3, bytes.count), using: &generator)) }
+            #expect(UTF8Validation.isValidPrefix(bytes) == Self.validPrefix(bytes), "\(bytes)")
+            #expect(UTF8Validation.isValidPrefix(bytes[...]) == Self.validPrefix(bytes), "a slice: \(bytes)")
+        }
+    }
+
+    /// The definition: every sequence well formed, the last one possibly cut short.
+    static func validPrefix(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let length: Int
+            switch bytes[index] {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return false
+            }
+            for offset in 1..<max(length, 1) where index + offset < bytes.count {
+                if bytes[index + offset] & 0xC0 != 0x80 { return false }
+            }
+            index += length
+        }
+        return true
+    }
+}
