@@ -27,8 +27,9 @@ extension HostileInput {
         HostileInput("an open-items record over 1 MiB", .invoices, "long.csv", ["FILE:2: record longer than 1048576 bytes"],
                      text: invoicesHeader + "A1,C1,NOK,10.00,2025-01-01,\(String(repeating: "7", count: 1 << 20))\n"),
         HostileInput("open items adding up past Int64", .invoices, "sum.csv", [
-            "FILE:3: the NOK amounts of this run add up to more than 23058430092136939.52 NOK, the most recon adds up exactly (this amount crosses it)",
-        ], text: invoicesHeader + "A1,C1,NOK,20000000000000000.00,2025-01-01,\nA2,C1,NOK,20000000000000000.00,2025-01-01,\n"),
+            "FILE:5: the NOK amounts of this run add up to more than 23058430092136939.52 NOK, the most recon adds up exactly (this amount crosses it)",
+        ], text: invoicesHeader + "A1,C1,EUR,20000000000000000.00,2025-01-01,\nA2,C1,NOK,20000000000000000.00,2025-01-01,\n"
+            + "A3,C1,EUR,1.00,2025-01-01,\nA4,C1,NOK,20000000000000000.00,2025-01-01,\nA5,C1,EUR,1.00,2025-01-01,\n"),
 
         HostileInput("decisions naming transactions that do not exist", .decisions, "decisions.csv", [
             "FILE:2: exception_id X0000000000000000 names no exception of this run (already decided, or from other inputs?)",
