@@ -9,7 +9,8 @@ import Glibc
 /// recon is a short-lived process: it keeps what it freed (trim threshold 1 GiB) and grows the
 /// heap 64 MiB at a time. Measured on the 1M camt reconcile: 48.0 s → 40.6 s wall, the same
 /// peak memory (docs/performance.md). `RECON_MALLOC=glibc`, `MALLOC_TRIM_THRESHOLD_` or
-/// `MALLOC_TOP_PAD_` in the environment leave glibc's own handling in place.
+/// `MALLOC_TOP_PAD_` in the environment leave glibc's own handling in place (the mmap threshold
+/// below too).
 ///
 /// Where the kernel gives transparent huge pages only to memory that asks for them (`madvise`, the
 /// usual setting), recon also has glibc ask for them for its heap: a 2 MiB page is one fault where
@@ -19,6 +20,14 @@ import Glibc
 /// for the commands that hold a whole run in memory only. 1M camt reconcile, 3 alternating runs:
 /// 26.5–29.2 s with, 29.4–33.6 s without; `inspect --invoices` of 1.1M items, which holds far
 /// less, paid more system time with them (1.8–2.6 s against 1.6–1.9 s).
+///
+/// Setting the trim threshold also stops glibc from raising its mmap threshold as it goes: every
+/// block of 128 KiB or more (a CSV block's buffer and rows, the arrays a block's reader grows) was
+/// mapped fresh, zeroed by the kernel and unmapped again. recon keeps blocks below 32 MiB (glibc's
+/// ceiling) in its heap. 1M CSV reconcile, 3 alternating runs: page faults 21–33k → 4.4–5.5k, the
+/// reading phase 4.6–6.0 s → 3.8–4.2 s (CPU 8.5–11.6 s → 6.7–7.9 s), peak +70 MiB; 1M camt
+/// reconcile: faults 15–21k → 5.8k, peak 1818 → 1911 MiB (16 MiB kept it at 1847 MiB, but left
+/// 7.6k faults and a slower CSV read).
 public enum MemoryTuning {
     public static func apply() {
         #if canImport(Glibc)
@@ -30,9 +39,10 @@ public enum MemoryTuning {
         // with the parameter numbers of glibc's ABI.
         guard let symbol = dlsym(nil, "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-        let trimThreshold: Int32 = -1, topPad: Int32 = -2
+        let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3
         _ = mallopt(trimThreshold, 1 << 30)
         _ = mallopt(topPad, 64 << 20)
+        _ = mallopt(mmapThreshold, 32 << 20)
         #endif
     }
 
