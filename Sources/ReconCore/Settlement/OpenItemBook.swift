@@ -9,16 +9,24 @@
 public struct OpenItemBook: Sendable {
     private var base: [OpenItem]
     private var added: [OpenItem] = []
-    private var indexById: [String: Int]
+    /// Positions by invoice id, checked against the items' own ids (a `[String: Int]` hashed
+    /// each id with SipHash when built and on every settlement, and held a million ids).
+    private var positions: PositionTable
 
     /// `items` must have unique invoice ids (the reader checks this and reports the lines).
     public init(_ items: consuming [OpenItem]) {
         base = items
-        indexById = Dictionary(minimumCapacity: base.count)
+        positions = PositionTable(capacity: base.count)
         for index in base.indices {
-            precondition(indexById.updateValue(index, forKey: base[index].invoiceId) == nil,
-                         "duplicate invoice id \(base[index].invoiceId)")
+            let id = base[index].invoiceId
+            let hash = PositionTable.hash(id)
+            precondition(find(id, hash: hash) == nil, "duplicate invoice id \(id)")
+            positions.insert(index, hash: hash)
         }
+    }
+
+    private func find(_ id: String, hash: UInt32) -> Int? {
+        positions.find(hash: hash) { index in withItem(index) { $0.invoiceId == id } }
     }
 
     /// Every item, in order: those read, then the new credits.
@@ -48,7 +56,7 @@ public struct OpenItemBook: Sendable {
     @inline(__always) public func customerId(of index: Int) -> String { withItem(index) { $0.customerId } }
     @inline(__always) public func invoiceDate(of index: Int) -> CalendarDate { withItem(index) { $0.invoiceDate } }
 
-    public func index(ofInvoice id: String) -> Int? { indexById[id] }
+    public func index(ofInvoice id: String) -> Int? { find(id, hash: PositionTable.hash(id)) }
 
     /// Whether item `a` comes before item `b` by invoice date, then invoice id, then position —
     /// the order ties fall on — read in place (a sort by a tuple of their fields copies both items
@@ -65,10 +73,10 @@ public struct OpenItemBook: Sendable {
 
     /// Applies a settlement row to the item it names.
     public mutating func apply(_ settlement: Settlement) {
-        guard let index = indexById[settlement.invoiceId] else {
+        guard let index = index(ofInvoice: settlement.invoiceId) else {
             preconditionFailure("settlement for unknown item \(settlement.invoiceId)")
         }
-        precondition(self[index].openAmount == settlement.openBefore, "stale settlement for \(settlement.invoiceId)")
+        precondition(openAmount(of: index) == settlement.openBefore, "stale settlement for \(settlement.invoiceId)")
         if index < base.count {
             base[index].openAmount = settlement.openAfter
             base[index].discountTaken += settlement.cashDiscount
@@ -80,8 +88,9 @@ public struct OpenItemBook: Sendable {
 
     /// Adds a new item (a customer credit). Its id must be new.
     public mutating func add(_ item: OpenItem) {
-        precondition(indexById[item.invoiceId] == nil, "duplicate invoice id \(item.invoiceId)")
-        indexById[item.invoiceId] = count
+        let hash = PositionTable.hash(item.invoiceId)
+        precondition(find(item.invoiceId, hash: hash) == nil, "duplicate invoice id \(item.invoiceId)")
+        positions.insert(count, hash: hash)
         added.append(item)
     }
 
@@ -92,7 +101,7 @@ public struct OpenItemBook: Sendable {
     public mutating func takeStillOpen() -> [OpenItem] {
         var items = base
         base = []
-        indexById = [:]
+        positions = PositionTable()
         items.removeAll { $0.openAmount.isZero }
         for item in added where !item.openAmount.isZero { items.append(item) }
         added = []
