@@ -41,6 +41,7 @@ public final class CSVReader {
     // The current record. A line read where it lies (`readLine`) has its fields in the input
     // buffer, from `lineBase`; any other record has their contents copied back to back into
     // `recordBytes` (`lineBase` nil). Either way a field's bytes are `contentStart..<contentEnd`.
+    // `lineBase` holds until the next record is read: reading moves and refills the buffer.
     private var recordBytes: [UInt8] = []
     private var lineBase: UnsafePointer<UInt8>?
     private var lineLength = 0
@@ -214,9 +215,9 @@ public final class CSVReader {
         if position == end { return false }
         recordLine = line
         recordLines.append((line, lineStartOffset))
-        if try readLine() { return true }
-        startRecord()
-        recordLines.append((line, lineStartOffset))
+        if readLine() { return true }
+        fields.removeAll(keepingCapacity: true)  // what the line had cut before it gave up
+        lastRecordHadQuotes = false
         return try readRecordBytewise()
     }
 
@@ -233,7 +234,7 @@ public final class CSVReader {
     /// or quoted without a doubled quote, line break or CR inside, cut at the delimiters memchr
     /// finds. False, with nothing consumed, for any other record: `readRecordBytewise` reads it
     /// (and makes its errors). A byte-by-byte scan cost ~30 instructions a byte of a bank CSV.
-    private func readLine() throws -> Bool {
+    private func readLine() -> Bool {
         let quote = self.quote, delimiter = self.delimiter
         guard readsLines, escape == 0, quote < 0x80, delimiter < 0x80, consumedBefore + position >= bytewiseUntil else {
             return false
