@@ -39,22 +39,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Appends `YYYY-MM-DD` to `buffer`.
     public func write(to buffer: inout [UInt8]) {
-        let (year, month, day) = components
         // Ten bytes on the stack, appended at once (a byte at a time, by dividing by a variable,
         // cost ~680 instructions a date).
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
-            text[0] = UInt8(ascii: "0") + UInt8(year / 1000)
-            text[1] = UInt8(ascii: "0") + UInt8(year % 1000 / 100)
-            text[2] = UInt8(ascii: "0") + UInt8(year % 100 / 10)
-            text[3] = UInt8(ascii: "0") + UInt8(year % 10)
-            text[4] = UInt8(ascii: "-")
-            text[5] = UInt8(ascii: "0") + UInt8(month / 10)
-            text[6] = UInt8(ascii: "0") + UInt8(month % 10)
-            text[7] = UInt8(ascii: "-")
-            text[8] = UInt8(ascii: "0") + UInt8(day / 10)
-            text[9] = UInt8(ascii: "0") + UInt8(day % 10)
+            write(into: text.baseAddress!)
             buffer.append(contentsOf: UnsafeBufferPointer(text))
         }
+    }
+
+    /// Writes the ten bytes of `YYYY-MM-DD` at `text`.
+    public func write(into text: UnsafeMutablePointer<UInt8>) {
+        let (year, month, day) = components
+        text[0] = UInt8(ascii: "0") + UInt8(year / 1000)
+        text[1] = UInt8(ascii: "0") + UInt8(year % 1000 / 100)
+        text[2] = UInt8(ascii: "0") + UInt8(year % 100 / 10)
+        text[3] = UInt8(ascii: "0") + UInt8(year % 10)
+        text[4] = UInt8(ascii: "-")
+        text[5] = UInt8(ascii: "0") + UInt8(month / 10)
+        text[6] = UInt8(ascii: "0") + UInt8(month % 10)
+        text[7] = UInt8(ascii: "-")
+        text[8] = UInt8(ascii: "0") + UInt8(day / 10)
+        text[9] = UInt8(ascii: "0") + UInt8(day % 10)
     }
 
     public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }

@@ -23,14 +23,27 @@ public extension Money {
         return result
     }
 
+    /// The most bytes `write(into:decimalSeparator:)` writes: its scratch space for the largest
+    /// exponent (20 digits, a separator, a sign, the leading zeros of an amount below one unit).
+    static let maxWrittenBytes = 24 + 9
+
     /// Writes the formatted amount as bytes into `buffer` (for the streaming writers).
     func write(to buffer: inout [UInt8], decimalSeparator: UInt8 = UInt8(ascii: ".")) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxWrittenBytes) { scratch in
+            let written = write(into: scratch.baseAddress!, decimalSeparator: decimalSeparator)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress!, count: written))
+        }
+    }
+
+    /// Writes the formatted amount at `out`, which has room for `maxWrittenBytes`; returns how many
+    /// bytes it wrote.
+    func write(into out: UnsafeMutablePointer<UInt8>, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Int {
         let exponent = currency.exponent
         var magnitude = minorUnits.magnitude
-        // Digits written backwards into scratch space on the stack, then appended at once (a heap
+        // Digits written backwards into scratch space on the stack, then copied at once (a heap
         // array and a reversed append cost ~800 instructions an amount, in writers of millions).
         let capacity = 24 + exponent  // 20 digits of a UInt64, a separator, a sign, leading zeros
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { scratch in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { scratch in
             var position = capacity
             var produced = 0
             repeat {
@@ -47,7 +60,8 @@ public extension Money {
                 position -= 1
                 scratch[position] = UInt8(ascii: "-")
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[position...]))
+            out.update(from: scratch.baseAddress! + position, count: capacity - position)
+            return capacity - position
         }
     }
 }

@@ -34,7 +34,7 @@ public enum D365JournalWriter {
             try csv.field(line.date)
             try csv.field(line.accountType)
             try csv.field(line.account)
-            try csv.field(line.currency.code)
+            try csv.field(line.currency)
             try csv.field(line.amount.isNegative ? -line.amount : nil)
             try csv.field(line.amount.isPositive ? line.amount : nil)
             try csv.field(line.offsetAccountType)

@@ -15,7 +15,7 @@ public enum OpenItemsWriter {
             try csv.field(item.customerId)
             try csv.field(item.customerName)
             try csv.field(item.type.rawValue)
-            try csv.field(item.currency.code)
+            try csv.field(item.currency)
             try csv.field(item.amount)
             try csv.field(item.openAmount)
             try csv.field(item.invoiceDate)

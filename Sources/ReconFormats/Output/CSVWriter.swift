@@ -42,62 +42,155 @@ public struct CSVWriter {
     }
 
     public mutating func field(_ text: String?) throws {
-        if neutralizesFormulas, let text, CSVWriter.looksLikeFormula(text) {
+        guard let text else { return try separate() }
+        if neutralizesFormulas, CSVWriter.looksLikeFormula(text) {
             neutralizesFormulas = false
             defer { neutralizesFormulas = true }
             return try field("'" + text)
         }
-        let delimiter = self.delimiter
-        let first = atRecordStart
-        atRecordStart = false
-        try writer.append { buffer in
-            if !first { buffer.append(delimiter) }
-            guard let text else { return }
-            text.withUTF8Bytes { bytes in
-                let needsQuotes = bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-                if !needsQuotes {
-                    buffer.append(contentsOf: bytes)
-                    return
-                }
-                buffer.append(UInt8(ascii: "\""))
-                for byte in bytes {
-                    if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-                    buffer.append(byte)
-                }
-                buffer.append(UInt8(ascii: "\""))
+        try text.withUTF8Bytes { try field(bytes: $0) }
+    }
+
+    /// A text field given as its UTF-8 bytes, written straight into the file's buffer: quoted only
+    /// when it holds the delimiter, a quote, CR or LF (found eight bytes at a time).
+    mutating func field(bytes: UnsafeBufferPointer<UInt8>) throws {
+        let quoted = CSVWriter.needsQuotes(bytes, delimiter: delimiter)
+        let longest = 1 + (quoted ? 2 * bytes.count + 2 : bytes.count)
+        guard longest <= 1 << 19 else {
+            // Longer than half the buffer (no real field is): written in runs through `write`.
+            try separate()
+            guard quoted else { return try writer.write(bytes: bytes) }
+            let quote = UInt8(ascii: "\"")
+            try writer.write([quote])
+            var start = 0
+            for index in bytes.indices where bytes[index] == quote {
+                // The run ends with the quote, and the next one starts with it: written twice.
+                try writer.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...index]))
+                start = index
             }
+            try writer.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return try writer.write([quote])
         }
+        let out = try writer.room(longest)
+        var count = 0
+        if !atRecordStart {
+            out[0] = delimiter
+            count = 1
+        }
+        atRecordStart = false
+        if !quoted {
+            if let base = bytes.baseAddress { (out + count).update(from: base, count: bytes.count) }
+            writer.advance(by: count + bytes.count)
+            return
+        }
+        out[count] = UInt8(ascii: "\"")
+        count += 1
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") {
+                out[count] = byte
+                count += 1
+            }
+            out[count] = byte
+            count += 1
+        }
+        out[count] = UInt8(ascii: "\"")
+        writer.advance(by: count + 1)
+    }
+
+    /// Whether `bytes` hold the delimiter, a quote, CR or LF: sixteen bytes compared at a time.
+    static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let delimiters = SIMD16<UInt8>(repeating: delimiter), quotes = SIMD16<UInt8>(repeating: 0x22)
+        let lineFeeds = SIMD16<UInt8>(repeating: 0x0A), returns = SIMD16<UInt8>(repeating: 0x0D)
+        var index = 0
+        while index + 16 <= bytes.count {
+            let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((chunk .== delimiters) .| (chunk .== quotes) .| (chunk .== lineFeeds) .| (chunk .== returns)) {
+                return true
+            }
+            index += 16
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+            index += 1
+        }
+        return false
     }
 
     public mutating func field(_ money: Money?) throws {
-        let delimiter = self.delimiter, separator = decimalSeparator
-        let first = atRecordStart
-        atRecordStart = false
-        try writer.append { buffer in
-            if !first { buffer.append(delimiter) }
-            if separator == delimiter {
-                // A decimal comma in a comma-separated file needs quotes.
-                buffer.append(UInt8(ascii: "\""))
-                money?.write(to: &buffer, decimalSeparator: separator)
-                buffer.append(UInt8(ascii: "\""))
-            } else {
-                money?.write(to: &buffer, decimalSeparator: separator)
-            }
+        let out = try writer.room(3 + Money.maxWrittenBytes)
+        var count = 0
+        if !atRecordStart {
+            out[0] = delimiter
+            count = 1
         }
+        atRecordStart = false
+        if let money {
+            // A decimal comma in a comma-separated file needs quotes.
+            let quoted = decimalSeparator == delimiter
+            if quoted {
+                out[count] = UInt8(ascii: "\"")
+                count += 1
+            }
+            count += money.write(into: out + count, decimalSeparator: decimalSeparator)
+            if quoted {
+                out[count] = UInt8(ascii: "\"")
+                count += 1
+            }
+        } else if decimalSeparator == delimiter {
+            out[count] = UInt8(ascii: "\"")
+            out[count + 1] = UInt8(ascii: "\"")
+            count += 2
+        }
+        writer.advance(by: count)
     }
 
     public mutating func field(_ date: CalendarDate?) throws {
-        let delimiter = self.delimiter
-        let first = atRecordStart
-        atRecordStart = false
-        try writer.append { buffer in
-            if !first { buffer.append(delimiter) }
-            date?.write(to: &buffer)
+        let out = try writer.room(11)
+        var count = 0
+        if !atRecordStart {
+            out[0] = delimiter
+            count = 1
         }
+        atRecordStart = false
+        if let date {
+            date.write(into: out + count)
+            count += 10
+        }
+        writer.advance(by: count)
+    }
+
+    /// A currency's three letters (never quoted: they are A–Z).
+    public mutating func field(_ currency: Currency) throws {
+        let out = try writer.room(4)
+        var count = 0
+        if !atRecordStart {
+            out[0] = delimiter
+            count = 1
+        }
+        atRecordStart = false
+        let code = currency.packedCode
+        out[count] = UInt8(truncatingIfNeeded: code >> 16)
+        out[count + 1] = UInt8(truncatingIfNeeded: code >> 8)
+        out[count + 2] = UInt8(truncatingIfNeeded: code)
+        writer.advance(by: count + 3)
+    }
+
+    /// An empty field: only the delimiter before it, when it is not the first of its record.
+    private mutating func separate() throws {
+        if !atRecordStart {
+            let out = try writer.room(1)
+            out[0] = delimiter
+            writer.advance(by: 1)
+        }
+        atRecordStart = false
     }
 
     public mutating func endRecord() throws {
         atRecordStart = true
-        try writer.append { $0.append(0x0A) }
+        let out = try writer.room(1)
+        out[0] = 0x0A
+        writer.advance(by: 1)
     }
 }
