@@ -27,16 +27,20 @@ extension ProfileCSVReader {
         }
         for (column, regex) in rules.skip where matches(column, regex) { return nil }
 
-        let dateText = value(.bookingDate)
-        if profile.continuationRows && dateText.isEmpty && amountFieldsEmpty {
+        if profile.continuationRows && trimmedField(.bookingDate, { $0.isEmpty }) && amountFieldsEmpty {
             let continued = texts(.text)
             return continued.isEmpty ? nil : .continuation(continued)
         }
-        let bookingDate = date(dateText, .bookingDate, required: true, fail)
-        let valueDate = date(value(.valueDate), .valueDate, required: false, fail)
+        let bookingDate = date(.bookingDate, required: true, fail)
+        let valueDate = date(.valueDate, required: false, fail)
         var currency = profile.currency
-        let code = value(.currency)
-        if !code.isEmpty {
+        // The usual code (three capitals of an active currency) read where it is; anything else
+        // (lower case, a withdrawn code, a mistake) through the text.
+        let (codeIsEmpty, activeCode) = trimmedField(.currency) { ($0.isEmpty, Currency(bytes: $0)) }
+        if let activeCode {
+            currency = activeCode
+        } else if !codeIsEmpty {
+            let code = value(.currency)
             currency = Currency(statementCode: code.uppercased())
             if currency == nil { fail(.currency, "'\(code)' is not an ISO 4217 currency code") }
         } else if currency == nil {
@@ -85,22 +89,23 @@ extension ProfileCSVReader {
         account = account.map(normalizedAccount)
         payerIban = payerIban.map(normalizedAccount)
         let location = reader.recordLocation
-        var transaction = BankTransaction(
+        // Made in the entry's array: made first and then put in one, the transaction was copied
+        // (its ten strings retained) and the first one released.
+        var transactions = [BankTransaction(
             bankRef: bankRef, account: account ?? "", amount: amount, bookingDate: bookingDate,
             valueDate: valueDate, status: status, endToEndId: PaymentReferences.meaningful(endToEndId),
             structuredRef: structuredRef, payerName: payerName, payerIban: payerIban,
-            text: text ?? "", origin: location)
+            text: text ?? "", origin: location)]
         if !profile.continuationRows {
             if assignsIdentity {
-                identity.assign(&transaction, entryReference: transaction.bankRef, index: 1)
+                identity.assign(&transactions[0], entryReference: bankRef, index: 1)
             } else {
                 // The part that needs no other row is done here, on the block's core (`finalizeBlockRow`).
-                transaction.entryId = EntryIdentity.base(of: transaction, entryReference: transaction.bankRef, index: 1)
+                transactions[0].entryId = EntryIdentity.base(of: transactions[0], entryReference: bankRef, index: 1)
             }
         }
         return .entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: valueDate, status: status,
-                                isReversal: false, bankRef: transaction.bankRef, transactions: [transaction],
-                                origin: location))
+                                isReversal: false, bankRef: bankRef, transactions: transactions, origin: location))
     }
 
     /// An account number as an IBAN when the profile's country makes one of it, else compacted when
@@ -125,15 +130,26 @@ extension ProfileCSVReader {
 
     /// Field `index` trimmed (stray quotes too, in lenient mode); "" when absent or not UTF-8.
     func text(_ index: Int) -> String {
-        guard index < reader.fieldCount else { return "" }
+        trimmed(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` on the bytes of field `index` as `text(_:)` trims them (none when the field is absent).
+    func trimmed<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard index < reader.fieldCount else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let lenient = profile.lenientQuotes
         return reader.withField(index) { bytes in
             func trims(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || (lenient && byte == 0x22) }
             var start = 0, stop = bytes.count
             while start < stop, trims(bytes[start]) { start += 1 }
             while stop > start, trims(bytes[stop - 1]) { stop -= 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: bytes[start..<stop]))
         }
+    }
+
+    /// `trimmed` of the first column of `field` (no bytes when the profile has none).
+    func trimmedField<R>(_ field: BankProfile.Field, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let index = columns[field.ordinal].first else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return trimmed(index, body)
     }
 
     /// Whether field `index` holds nothing but spaces, tabs (and stray quotes, in lenient mode).
@@ -174,17 +190,24 @@ extension ProfileCSVReader {
         return value.isEmpty ? nil : value
     }
 
-    private func date(_ text: String, _ field: BankProfile.Field, required: Bool,
+    /// The date in the first column of `field`, read from its bytes (a text only for a message).
+    private func date(_ field: BankProfile.Field, required: Bool,
                       _ fail: (BankProfile.Field, String) -> Void) -> CalendarDate? {
-        if text.isEmpty {
+        let patterns = profile.dateFormats
+        let (isEmpty, parsed) = trimmedField(field) { bytes -> (Bool, CalendarDate?) in
+            if bytes.isEmpty { return (true, nil) }
+            for pattern in patterns {
+                if let date = pattern.parse(bytes) { return (false, date) }
+            }
+            return (false, nil)
+        }
+        if let parsed { return parsed }
+        if isEmpty {
             if required { fail(field, "no date") }
             return nil
         }
-        for pattern in profile.dateFormats {
-            if let date = pattern.parse(text) { return date }
-        }
-        let layouts = profile.dateFormats.map(\.description).joined(separator: " or ")
-        fail(field, "'\(text)' is not a date (\(layouts))")
+        let layouts = patterns.map(\.description).joined(separator: " or ")
+        fail(field, "'\(value(field))' is not a date (\(layouts))")
         return nil
     }
 
