@@ -62,7 +62,10 @@ struct Matcher {
         //    (another currency, nothing open, only credits), that is the answer unless the payer's
         //    own items give a better one (a mistyped number can name someone else's invoice).
         var namedProblem: MatchDecision?
-        if !evidence.named.isEmpty {
+        if evidence.named.count == 1 {
+            namedProblem = candidateForTheOneNamed(evidence, payer: payer, transaction: transaction, book: book,
+                                                   on: date, into: &candidates)
+        } else if !evidence.named.isEmpty {
             let named = evidence.named
             let inCurrency = named.filter { book.currency(of: $0.item) == currency }
             let open = inCurrency.filter { !book.openAmount(of: $0.item).isZero }
@@ -102,6 +105,32 @@ struct Matcher {
             return namedProblem
         }
         return choose(candidates, evidence: evidence, payer: payer, transaction: transaction, book: book, on: date)
+    }
+
+    /// Step 1 of `decide` for a payment that names one item (most do): the same answers as the
+    /// general case, without its half-dozen arrays of one element (~1,500 instructions a payment).
+    private func candidateForTheOneNamed(_ evidence: ReferenceEvidence, payer: PayerMatch, transaction: BankTransaction,
+                                         book: OpenItemBook, on date: CalendarDate,
+                                         into candidates: inout [MatchCandidate]) -> MatchDecision? {
+        let (item, source) = evidence.named[0]
+        let currency = transaction.amount.currency
+        guard book.currency(of: item) == currency else {
+            return .exception(kind: .currencyMismatch, candidates: [Candidate(invoiceId: book[item].invoiceId)],
+                              reason: "invoice \(book[item].invoiceId) is in \(book[item].currency.code), the payment in \(currency.code)")
+        }
+        let open = book.openAmount(of: item)
+        if open.isZero {
+            return .exception(kind: .alreadySettled, candidates: [Candidate(invoiceId: book[item].invoiceId)],
+                              reason: "invoice \(book[item].invoiceId) has no open amount left")
+        }
+        guard open.isPositive else {
+            return .exception(kind: .ambiguous, candidates: [Candidate(invoiceId: book[item].invoiceId)],
+                              reason: "the payment names only credit notes or credits")
+        }
+        let check = source == .reference ? evidence.check : nil
+        candidates.append(candidate([item], basis: .named, reference: .named(source, check), payer: payer,
+                                    transaction: transaction, book: book, on: date))
+        return nil
     }
 
     private func isDecided(_ candidates: [MatchCandidate]) -> Bool {
