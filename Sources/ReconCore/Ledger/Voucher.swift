@@ -1,21 +1,76 @@
 /// One posting line. `amount` is signed: positive is a debit, negative a credit.
+///
+/// The texts of a settlement's lines (`Settle 10010`, `Payment NB2025…`) are kept as a wording and
+/// the reference or invoice they name, and made into a `String` only when asked for: a million
+/// payments have two million lines, and making each text (an interpolation and an allocation)
+/// cost the settling thread about as much as choosing the items. Two lines with the same text are
+/// equal, however it is kept.
 public struct JournalLine: Hashable, Sendable {
     public var account: String
     public var amount: Money
     public var customerId: String?
     public var invoiceId: String?
-    public var text: String
+    /// The text is `wording.prefix + subject`.
+    public private(set) var wording: Wording
+    public private(set) var subject: String
+
+    /// What a line's text says before the reference or invoice it names.
+    public enum Wording: UInt8, Sendable {
+        /// The subject is the whole text.
+        case text
+        case payment, settle, cashDiscount, fullSettlement, underpayment, overpayment, customerCredit
+
+        public var prefix: String {
+            switch self {
+            case .text: ""
+            case .payment: "Payment "
+            case .settle: "Settle "
+            case .cashDiscount: "Cash discount "
+            case .fullSettlement: "Full settlement "
+            case .underpayment: "Underpayment "
+            case .overpayment: "Overpayment "
+            case .customerCredit: "Customer credit "
+            }
+        }
+    }
 
     public init(account: String, amount: Money, customerId: String? = nil, invoiceId: String? = nil, text: String) {
+        self.init(account: account, amount: amount, customerId: customerId, invoiceId: invoiceId, wording: .text, subject: text)
+    }
+
+    public init(account: String, amount: Money, customerId: String? = nil, invoiceId: String? = nil,
+                wording: Wording, subject: String) {
         self.account = account
         self.amount = amount
         self.customerId = customerId
         self.invoiceId = invoiceId
-        self.text = text
+        self.wording = wording
+        self.subject = subject
+    }
+
+    public var text: String {
+        get { wording == .text ? subject : wording.prefix + subject }
+        set {
+            wording = .text
+            subject = newValue
+        }
     }
 
     public var debit: Money? { amount.isPositive ? amount : nil }
     public var credit: Money? { amount.isNegative ? -amount : nil }
+
+    public static func == (lhs: JournalLine, rhs: JournalLine) -> Bool {
+        lhs.account == rhs.account && lhs.amount == rhs.amount && lhs.customerId == rhs.customerId
+            && lhs.invoiceId == rhs.invoiceId && lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(account)
+        hasher.combine(amount)
+        hasher.combine(customerId)
+        hasher.combine(invoiceId)
+        hasher.combine(text)
+    }
 }
 
 /// A balanced set of lines for one bank transaction (or one refund).

@@ -23,11 +23,12 @@ public struct VoucherBuilder: Sendable {
         var lines: [JournalLine] = []
         lines.reserveCapacity(count)
         let reference = transaction.bankRef ?? transaction.entryId
-        Self.add(JournalLine(account: accounts.bank, amount: transaction.amount, text: "Payment \(reference)"), to: &lines)
+        Self.add(JournalLine(account: accounts.bank, amount: transaction.amount, wording: .payment, subject: reference),
+                 to: &lines)
         addSettlementLines(settlements, to: &lines)
         if let credit {
             Self.add(JournalLine(account: accounts.receivable, amount: credit.amount, customerId: credit.customerId,
-                                 invoiceId: credit.invoiceId, text: "Customer credit \(credit.invoiceId)"), to: &lines)
+                                 invoiceId: credit.invoiceId, wording: .customerCredit, subject: credit.invoiceId), to: &lines)
         }
         return lines
     }
@@ -50,16 +51,16 @@ public struct VoucherBuilder: Sendable {
             let (invoiceId, customerId) = (settlements[index].invoiceId, settlements[index].customerId)
             let (discount, writeOff) = (settlements[index].cashDiscount, settlements[index].writeOff)
             Self.add(JournalLine(account: accounts.receivable, amount: -settlements[index].settled, customerId: customerId,
-                                 invoiceId: invoiceId, text: "Settle \(invoiceId)"), to: &lines)
+                                 invoiceId: invoiceId, wording: .settle, subject: invoiceId), to: &lines)
             if !discount.isZero {
-                let text = settlements[index].kind == .fullSettlement ? "Full settlement \(invoiceId)" : "Cash discount \(invoiceId)"
+                let wording: JournalLine.Wording = settlements[index].kind == .fullSettlement ? .fullSettlement : .cashDiscount
                 lines.append(JournalLine(account: accounts.cashDiscount, amount: discount,
-                                         customerId: customerId, invoiceId: invoiceId, text: text))
+                                         customerId: customerId, invoiceId: invoiceId, wording: wording, subject: invoiceId))
             }
             if !writeOff.isZero {
-                let text = writeOff.isPositive ? "Underpayment \(invoiceId)" : "Overpayment \(invoiceId)"
-                lines.append(JournalLine(account: accounts.overUnderpayment, amount: writeOff,
-                                         customerId: customerId, invoiceId: invoiceId, text: text))
+                lines.append(JournalLine(account: accounts.overUnderpayment, amount: writeOff, customerId: customerId,
+                                         invoiceId: invoiceId, wording: writeOff.isPositive ? .underpayment : .overpayment,
+                                         subject: invoiceId))
             }
         }
     }

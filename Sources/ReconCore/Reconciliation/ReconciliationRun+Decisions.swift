@@ -18,7 +18,7 @@ extension ReconciliationRun {
             result.suspense.append(transaction)
             let reference = transaction.bankRef ?? transaction.entryId
             post(transaction, lines: [
-                JournalLine(account: builder.accounts.bank, amount: transaction.amount, text: "Payment \(reference)"),
+                JournalLine(account: builder.accounts.bank, amount: transaction.amount, wording: .payment, subject: reference),
                 JournalLine(account: builder.accounts.suspense, amount: -transaction.amount,
                             text: "Suspense \(reference)" + (decision.note.map { ": \($0)" } ?? "")),
             ])

@@ -183,10 +183,12 @@ struct ReconciliationRun {
     /// Settles `transaction` against `items` (in the order given) and posts its voucher. `decided` is
     /// the reviewer's decision when a person chose the items.
     mutating func settle(_ transaction: BankTransaction, items: [OpenItem], rule: String, decided: Decision?) {
-        let outcome = engine.settle(payment: transaction.amount, on: discountDate(of: transaction), items: items,
+        var outcome = engine.settle(payment: transaction.amount, on: discountDate(of: transaction), items: items,
                                     entryId: transaction.entryId, bankRef: transaction.bankRef,
                                     bookingDate: transaction.bookingDate)
-        var rows = outcome.rows
+        // Taken out, not copied: with the outcome still holding them, setting the rule copied the rows.
+        var rows: [Settlement] = []
+        swap(&rows, &outcome.rows)
         for index in rows.indices {
             rows[index].rule = rule
             rows[index].checkInvariants()

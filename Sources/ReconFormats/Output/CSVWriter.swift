@@ -97,6 +97,34 @@ public struct CSVWriter {
         writer.advance(by: count + 1)
     }
 
+    /// A journal line's text: its wording's words and its subject put one after the other here,
+    /// not made into a `String` first (see `JournalLine`).
+    public mutating func field(textOf line: JournalLine) throws {
+        guard line.wording != .text else { return try field(line.subject) }
+        let delimiter = self.delimiter
+        let written: Bool = try line.wording.prefix.withUTF8Bytes { prefix in
+            try line.subject.withUTF8Bytes { subject in
+                // A prefix is words and a space (never a formula); a subject that needs quotes goes the long way.
+                guard !CSVWriter.needsQuotes(subject, delimiter: delimiter), prefix.count + subject.count < 1 << 19 else {
+                    return false
+                }
+                let out = try writer.room(1 + prefix.count + subject.count)
+                var count = 0
+                if !atRecordStart {
+                    out[0] = delimiter
+                    count = 1
+                }
+                atRecordStart = false
+                if let base = prefix.baseAddress { (out + count).update(from: base, count: prefix.count) }
+                count += prefix.count
+                if let base = subject.baseAddress { (out + count).update(from: base, count: subject.count) }
+                writer.advance(by: count + subject.count)
+                return true
+            }
+        }
+        if !written { try field(line.text) }
+    }
+
     /// Whether `bytes` hold the delimiter, a quote, CR or LF: sixteen bytes compared at a time.
     static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
         guard let base = bytes.baseAddress else { return false }

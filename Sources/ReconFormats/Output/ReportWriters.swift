@@ -47,7 +47,7 @@ public enum ReportWriters {
                 try csv.field(line.customerId)
                 try csv.field(line.invoiceId)
                 try csv.field(voucher.entryId)
-                try csv.field(line.text)
+                try csv.field(textOf: line)
                 try csv.endRecord()
             }
         }
