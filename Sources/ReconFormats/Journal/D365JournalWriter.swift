@@ -112,6 +112,10 @@ public enum D365PaymentLines {
                               entryId: voucher.entryId, settledInvoices: invoices))
         }
         let accounts = input.accounts
+        // A payment's new credit by its id, looked up once per voucher: searching the list for each
+        // voucher (and making the id again for each credit compared) took 10 minutes for 100k payments.
+        var credits: [String: OpenItem] = [:]
+        for credit in input.newCredits where credits[credit.invoiceId] == nil { credits[credit.invoiceId] = credit }
         for voucher in input.vouchers {
             let reference = input.reference(of: voucher)
             let rows = settlements[voucher.entryId] ?? []
@@ -122,7 +126,7 @@ public enum D365PaymentLines {
                 }
                 continue
             }
-            let credit = input.newCredits.first { $0.invoiceId == Reconciler.creditId(for: voucher.entryId) }
+            let credit = credits[Reconciler.creditId(for: voucher.entryId)]
             var customers: [String] = []
             for row in rows where !customers.contains(row.customerId) { customers.append(row.customerId) }
             let zero = Money.zero(voucher.currency)

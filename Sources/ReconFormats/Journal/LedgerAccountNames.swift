@@ -5,8 +5,22 @@ import ReconCore
 /// top-level names; a component may start with a digit).
 struct LedgerAccountNames {
     let input: JournalInput
+    /// The name of every account the vouchers use, made once: a run has a handful of accounts
+    /// and millions of lines.
+    private var names: [String: String] = [:]
+
+    init(input: JournalInput) {
+        self.input = input
+        for voucher in input.vouchers {
+            for line in voucher.lines where names[line.account] == nil { names[line.account] = made(line.account) }
+        }
+    }
 
     func name(of account: String) -> String {
+        names[account] ?? made(account)
+    }
+
+    private func made(_ account: String) -> String {
         input.role(of: account).ledgerParent + ":" + LedgerAccountNames.component(account)
     }
 
@@ -41,6 +55,7 @@ struct LedgerAccountNames {
 
 extension String {
     func replacingCommas() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "," ? ";" : $0 }))
+        guard utf8.contains(UInt8(ascii: ",")) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "," ? ";" : $0 }))
     }
 }
