@@ -111,4 +111,38 @@ import ReconTestSupport
         try output.commit()
         #expect(try String(contentsOfFile: temporary.path + "/out/t.csv", encoding: .utf8) == expected)
     }
+
+    /// A journal line's text written from its wording and subject is the text it stands for,
+    /// quoted when its subject needs quotes, and lines equal by text are equal however they are kept.
+    @Test func journalLineTextsAreWrittenAsTheirText() throws {
+        let amount = Money(minorUnits: 100, currency: Currency(code: "NOK")!)
+        let subjects = ["10010", "INV,7", "a\"b", "", "line\nbreak", String(repeating: "x", count: 40)]
+        let wordings: [JournalLine.Wording] = [.text, .payment, .settle, .cashDiscount, .fullSettlement, .underpayment,
+                                               .overpayment, .customerCredit]
+        var lines: [JournalLine] = []
+        for subject in subjects {
+            for wording in wordings {
+                let line = JournalLine(account: "1500", amount: amount, wording: wording, subject: subject)
+                let plain = JournalLine(account: "1500", amount: amount, text: wording.prefix + subject)
+                #expect(line.text == wording.prefix + subject)
+                #expect(line == plain && line.hashValue == plain.hashValue)
+                lines.append(line)
+            }
+        }
+        var changed = JournalLine(account: "1500", amount: amount, wording: .settle, subject: "1")
+        changed.text = "Other"
+        #expect(changed.text == "Other" && changed.wording == .text)
+
+        let temporary = TemporaryDirectory()
+        let output = try OutputDirectory(path: temporary.path + "/out")
+        var csv = CSVWriter(try output.create("t.csv"))
+        for line in lines {
+            try csv.field("x")
+            try csv.field(textOf: line)
+            try csv.endRecord()
+        }
+        try output.commit()
+        let written = Array(try Data(contentsOf: URL(fileURLWithPath: temporary.path + "/out/t.csv")))
+        #expect(written == Self.expected(lines.map { ["x", $0.text] }, delimiter: UInt8(ascii: ",")))
+    }
 }
