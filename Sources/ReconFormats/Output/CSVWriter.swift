@@ -52,32 +52,27 @@ public struct CSVWriter {
     }
 
     /// A text field given as its UTF-8 bytes, written straight into the file's buffer: quoted only
-    /// when it holds the delimiter, a quote, CR or LF (found eight bytes at a time).
+    /// when it holds the delimiter, a quote, CR or LF (found sixteen bytes at a time).
     mutating func field(bytes: UnsafeBufferPointer<UInt8>) throws {
         let quoted = CSVWriter.needsQuotes(bytes, delimiter: delimiter)
-        let longest = 1 + (quoted ? 2 * bytes.count + 2 : bytes.count)
-        guard longest <= 1 << 19 else {
+        let longest = quoted ? 2 * bytes.count + 2 : bytes.count
+        guard longest < 1 << 19 else {
             // Longer than half the buffer (no real field is): written in runs through `write`.
             try separate()
             guard quoted else { return try writer.write(bytes: bytes) }
             let quote = UInt8(ascii: "\"")
             try writer.write([quote])
-            var start = 0
+            var run = 0
             for index in bytes.indices where bytes[index] == quote {
                 // The run ends with the quote, and the next one starts with it: written twice.
-                try writer.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...index]))
-                start = index
+                try writer.write(bytes: UnsafeBufferPointer(rebasing: bytes[run...index]))
+                run = index
             }
-            try writer.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+            try writer.write(bytes: UnsafeBufferPointer(rebasing: bytes[run...]))
             return try writer.write([quote])
         }
-        let out = try writer.room(longest)
-        var count = 0
-        if !atRecordStart {
-            out[0] = delimiter
-            count = 1
-        }
-        atRecordStart = false
+        let (out, first) = try start(longest)
+        var count = first
         if !quoted {
             if let base = bytes.baseAddress { (out + count).update(from: base, count: bytes.count) }
             writer.advance(by: count + bytes.count)
@@ -108,13 +103,8 @@ public struct CSVWriter {
                 guard !CSVWriter.needsQuotes(subject, delimiter: delimiter), prefix.count + subject.count < 1 << 19 else {
                     return false
                 }
-                let out = try writer.room(1 + prefix.count + subject.count)
-                var count = 0
-                if !atRecordStart {
-                    out[0] = delimiter
-                    count = 1
-                }
-                atRecordStart = false
+                let (out, first) = try start(prefix.count + subject.count)
+                var count = first
                 if let base = prefix.baseAddress { (out + count).update(from: base, count: prefix.count) }
                 count += prefix.count
                 if let base = subject.baseAddress { (out + count).update(from: base, count: subject.count) }
@@ -147,13 +137,8 @@ public struct CSVWriter {
     }
 
     public mutating func field(_ money: Money?) throws {
-        let out = try writer.room(3 + Money.maxWrittenBytes)
-        var count = 0
-        if !atRecordStart {
-            out[0] = delimiter
-            count = 1
-        }
-        atRecordStart = false
+        let (out, first) = try start(2 + Money.maxWrittenBytes)
+        var count = first
         if let money {
             // A decimal comma in a comma-separated file needs quotes.
             let quoted = decimalSeparator == delimiter
@@ -175,13 +160,8 @@ public struct CSVWriter {
     }
 
     public mutating func field(_ date: CalendarDate?) throws {
-        let out = try writer.room(11)
-        var count = 0
-        if !atRecordStart {
-            out[0] = delimiter
-            count = 1
-        }
-        atRecordStart = false
+        let (out, first) = try start(10)
+        var count = first
         if let date {
             date.write(into: out + count)
             count += 10
@@ -191,13 +171,7 @@ public struct CSVWriter {
 
     /// A currency's three letters (never quoted: they are A–Z).
     public mutating func field(_ currency: Currency) throws {
-        let out = try writer.room(4)
-        var count = 0
-        if !atRecordStart {
-            out[0] = delimiter
-            count = 1
-        }
-        atRecordStart = false
+        let (out, count) = try start(3)
         let code = currency.packedCode
         out[count] = UInt8(truncatingIfNeeded: code >> 16)
         out[count + 1] = UInt8(truncatingIfNeeded: code >> 8)
@@ -207,12 +181,22 @@ public struct CSVWriter {
 
     /// An empty field: only the delimiter before it, when it is not the first of its record.
     private mutating func separate() throws {
+        let (_, count) = try start(0)
+        writer.advance(by: count)
+    }
+
+    /// Room in the file's buffer for a field of at most `longest` bytes and the delimiter before
+    /// it, which is written when the field is not its record's first: where the field goes (the
+    /// delimiter included) and how many bytes of it are written.
+    private mutating func start(_ longest: Int) throws -> (UnsafeMutablePointer<UInt8>, Int) {
+        let out = try writer.room(1 + longest)
+        var count = 0
         if !atRecordStart {
-            let out = try writer.room(1)
             out[0] = delimiter
-            writer.advance(by: 1)
+            count = 1
         }
         atRecordStart = false
+        return (out, count)
     }
 
     public mutating func endRecord() throws {
