@@ -114,18 +114,19 @@ struct Matcher {
                                          into candidates: inout [MatchCandidate]) -> MatchDecision? {
         let (item, source) = evidence.named[0]
         let currency = transaction.amount.currency
-        guard book.currency(of: item) == currency else {
-            return .exception(kind: .currencyMismatch, candidates: [Candidate(invoiceId: book[item].invoiceId)],
-                              reason: "invoice \(book[item].invoiceId) is in \(book[item].currency.code), the payment in \(currency.code)")
-        }
         let open = book.openAmount(of: item)
-        if open.isZero {
-            return .exception(kind: .alreadySettled, candidates: [Candidate(invoiceId: book[item].invoiceId)],
-                              reason: "invoice \(book[item].invoiceId) has no open amount left")
-        }
-        guard open.isPositive else {
-            return .exception(kind: .ambiguous, candidates: [Candidate(invoiceId: book[item].invoiceId)],
-                              reason: "the payment names only credit notes or credits")
+        guard book.currency(of: item) == currency, open.isPositive else {
+            // The exceptions only: an item is read whole here.
+            let id = book[item].invoiceId
+            if book.currency(of: item) != currency {
+                return .exception(kind: .currencyMismatch, candidates: [Candidate(invoiceId: id)],
+                                  reason: "invoice \(id) is in \(book.currency(of: item).code), the payment in \(currency.code)")
+            }
+            return open.isZero
+                ? .exception(kind: .alreadySettled, candidates: [Candidate(invoiceId: id)],
+                             reason: "invoice \(id) has no open amount left")
+                : .exception(kind: .ambiguous, candidates: [Candidate(invoiceId: id)],
+                             reason: "the payment names only credit notes or credits")
         }
         let check = source == .reference ? evidence.check : nil
         candidates.append(candidate([item], basis: .named, reference: .named(source, check), payer: payer,

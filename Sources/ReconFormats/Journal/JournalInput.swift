@@ -92,7 +92,7 @@ enum LedgerText {
     /// one, is returned as it is: mapping every scalar of every id and text of a 100k run cost the
     /// plain-text journals seconds.
     static func oneLine(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        guard text.withUTF8Bytes({ $0.contains { $0 < 0x20 || $0 == 0x7F } }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 }

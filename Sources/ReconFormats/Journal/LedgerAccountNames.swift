@@ -55,7 +55,7 @@ struct LedgerAccountNames {
 
 extension String {
     func replacingCommas() -> String {
-        guard utf8.contains(UInt8(ascii: ",")) else { return self }
+        guard withUTF8Bytes({ $0.contains(UInt8(ascii: ",")) }) else { return self }
         return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "," ? ";" : $0 }))
     }
 }
