@@ -4,6 +4,17 @@ import Testing
 @Suite struct ReconcilerTests {
     let reconciler = Reconciler()
 
+    @Test func voucherNumbersHaveSixDigitsAtLeast() {
+        for (sequence, number) in [(0, "000000"), (1, "000001"), (42, "000042"), (123_456, "123456"),
+                                   (999_999, "999999"), (1_000_000, "1000000"), (12_345_678_901, "12345678901")] {
+            #expect(Reconciler.voucherNumber(sequence) == number)
+        }
+        for sequence in [7, 10, 99, 100, 54_321, 100_000, 2_500_000] {
+            let digits = String(sequence)
+            #expect(Reconciler.voucherNumber(sequence) == String(repeating: "0", count: max(0, 6 - digits.count)) + digits)
+        }
+    }
+
     @Test func everyTransactionEndsUpSomewhere() {
         let items = [invoice("A", "100.00", reference: "R-A"), invoice("B", "50.00", reference: "R-B"),
                      invoice("N-100", "10.00", currency: .NOK)]

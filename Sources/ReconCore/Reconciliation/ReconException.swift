@@ -82,7 +82,7 @@ public struct ReconException: Sendable, Hashable {
         var hash = StableHash()
         hash.combine(field: entryId)
         hash.combine(field: kind)
-        return prefix + hash.hex
+        return hash.hex(prefix: prefix)
     }
 }
 

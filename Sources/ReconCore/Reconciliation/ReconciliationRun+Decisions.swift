@@ -138,6 +138,8 @@ extension ReconciliationRun {
 
     /// The decision for `exception`, marked as used; nil when there is none.
     private mutating func take(_ exception: ReconException) -> Decision? {
+        // Most runs have no decisions: the id is then not worth making.
+        guard !decisions.isEmpty else { return nil }
         let id = exception.exceptionId
         guard let decision = decisions[id], !consumed.contains(id) else { return nil }
         consumed.insert(id)

@@ -208,10 +208,14 @@ struct ReconciliationRun {
         if let decided {
             rows += settleRemainders(of: decided.invoiceIds, for: decided, transaction: transaction)
         } else if outcome.leftPartiallyOpen, let last = rows.last {
+            // This reason stays only with a decision that keeps the row (`ignore`): an undecided
+            // partial payment is given the reason of what stays open at the end of the run, or
+            // dropped (`reviewPartialPayments`). Without decisions it is not worth making.
+            let reason = decisions.isEmpty ? "" : "invoice \(last.invoiceId) is paid short by \(last.openAfter) "
+                + "\(last.currency.code), more than the underpayment tolerance"
             let exception = ReconException(
                 kind: .partialPayment, transaction: transaction, candidates: rows.map { Candidate(invoiceId: $0.invoiceId) },
-                reason: "invoice \(last.invoiceId) is paid short by \(last.openAfter) \(last.currency.code), more than the underpayment tolerance",
-                suggestedAction: "full_settlement", isSettled: true)
+                reason: reason, suggestedAction: "full_settlement", isSettled: true)
             rows += decidePartialPayment(exception, open: rows.filter { !$0.openAfter.isZero }.map(\.invoiceId))
         }
         result.settlements.append(contentsOf: rows)
