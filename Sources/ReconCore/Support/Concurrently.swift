@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #else
@@ -63,4 +64,43 @@ private final class ResultPair<A, B> {
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// Runs independent pieces of work (different files, say) on this thread and one more, as
+/// `concurrently` does; each thread takes the next piece not yet taken, so that the two finish
+/// close together whatever the pieces' sizes (list the longest first). What each piece writes is
+/// the same as one after the other. After a piece throws no new one starts; the error of the first
+/// piece (in list order) that threw is rethrown.
+public func concurrently(pieces: [() throws -> Void]) throws {
+    let next = PieceCounter()
+    func work() -> [(Int, any Error)] {
+        var failed: [(Int, any Error)] = []
+        while true {
+            let index = next.take()
+            guard index < pieces.count else { return failed }
+            do {
+                try pieces[index]()
+            } catch {
+                failed.append((index, error))
+                next.stop()
+            }
+        }
+    }
+    let (mine, other) = concurrently({ work() }, { work() })
+    if let first = (mine + other).min(by: { $0.0 < $1.0 }) { throw first.1 }
+}
+
+/// The next piece to start, shared by the two threads of `concurrently(pieces:)`.
+private final class PieceCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    private let stopped = Atomic<Bool>(false)
+
+    /// The next index, or `Int.max` once stopped.
+    func take() -> Int {
+        stopped.load(ordering: .acquiring) ? Int.max : value.add(1, ordering: .relaxed).oldValue
+    }
+
+    func stop() {
+        stopped.store(true, ordering: .releasing)
+    }
 }

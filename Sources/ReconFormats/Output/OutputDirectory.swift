@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,6 +26,8 @@ public final class OutputDirectory {
     /// Whether `commit` swaps directories or renames files into place.
     let swapsDirectories: Bool
     private var pending: [(name: String, writer: FileWriter)] = []
+    /// `create` may be called from two threads at once (the write phase of `recon reconcile`).
+    private let creating = Mutex(())
     private var prepared = false
     private var finished = false
 
@@ -69,7 +72,7 @@ public final class OutputDirectory {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError.errno(path + "/" + name, "cannot create") }
         let writer = FileWriter(path: path + "/" + name, descriptor: descriptor)
-        pending.append((name, writer))
+        creating.withLock { _ in pending.append((name, writer)) }
         return writer
     }
 

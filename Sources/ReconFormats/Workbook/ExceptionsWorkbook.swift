@@ -31,23 +31,66 @@ public enum ExceptionsWorkbook {
         return archive
     }
 
-    /// The sheets go into the ZIP a megabyte at a time: a million-entry run's would be 260 MB.
+    /// One of the two large sheets, deflated apart from the archive so that two cores can make
+    /// them (`exceptionsSheet(_:path:)`, `candidatesSheet(_:path:)`, then `write(_:summary:sheets:to:)`):
+    /// the same bytes as `write(_:summary:to:)`.
+    public struct Sheet: Sendable {
+        let part: ZipWriter.Part
+    }
+
+    /// The `Exceptions` sheet; `path` names the workbook in errors.
+    public static func exceptionsSheet(_ exceptions: [ReconException], path: String) throws -> Sheet {
+        let filter = filters(exceptions)[0]!
+        return Sheet(part: try ZipWriter.deflate(sheetPaths[0], path: path) { try exceptionsSheet(exceptions, filter: filter, to: $0) })
+    }
+
+    /// The `Candidates` sheet; `path` names the workbook in errors.
+    public static func candidatesSheet(_ exceptions: [ReconException], path: String) throws -> Sheet {
+        let filter = filters(exceptions)[1]!
+        return Sheet(part: try ZipWriter.deflate(sheetPaths[1], path: path) {
+            try candidatesSheet(exceptions, rows: candidateRows(exceptions), filter: filter, to: $0)
+        })
+    }
+
+    /// The workbook of `exceptions` with its two large sheets made already.
+    public static func write(_ exceptions: [ReconException], summary: Summary, sheets: (exceptions: Sheet, candidates: Sheet),
+                             to writer: FileWriter) throws {
+        var zip = ZipWriter(path: writer.path) { try writer.write($0) }
+        try write(exceptions, summary: summary, sheets: (sheets.exceptions.part, sheets.candidates.part), into: &zip)
+    }
+
     static func write(_ exceptions: [ReconException], summary: Summary, into zip: inout ZipWriter) throws {
-        let candidateRows = exceptions.reduce(0) { $0 + $1.candidates.count } + 1
-        let filters = [filterRange(rows: exceptions.count + 1, columns: exceptionColumns.count),
-                       filterRange(rows: candidateRows, columns: candidateColumns.count), nil]
+        let sheets = (try exceptionsSheet(exceptions, path: zip.path).part, try candidatesSheet(exceptions, path: zip.path).part)
+        try write(exceptions, summary: summary, sheets: sheets, into: &zip)
+    }
+
+    /// The sheets are deflated a megabyte at a time: a million-entry run's would be 260 MB.
+    static func write(_ exceptions: [ReconException], summary: Summary, sheets: (ZipWriter.Part, ZipWriter.Part),
+                      into zip: inout ZipWriter) throws {
+        let filters = filters(exceptions)
         try zip.add("[Content_Types].xml", bytes: Array(WorkbookParts.contentTypes(sheets: sheetNames.count).utf8))
         try zip.add("_rels/.rels", bytes: Array(WorkbookParts.packageRelationships.utf8))
         try zip.add("xl/workbook.xml", bytes: Array(WorkbookParts.workbook(sheetNames: sheetNames,
                                                                            filters: filters.map { $0.map(absolute) }).utf8))
         try zip.add("xl/_rels/workbook.xml.rels", bytes: Array(WorkbookParts.workbookRelationships(sheets: sheetNames.count).utf8))
         try zip.add("xl/styles.xml", bytes: Array(WorkbookParts.styles.utf8))
-        try zip.add("xl/worksheets/sheet1.xml") { try exceptionsSheet(exceptions, filter: filters[0]!, to: $0) }
-        try zip.add("xl/worksheets/sheet2.xml") {
-            try candidatesSheet(exceptions, rows: candidateRows, filter: filters[1]!, to: $0)
-        }
-        try zip.add("xl/worksheets/sheet3.xml", bytes: summarySheet(summary))
+        try zip.add(sheets.0)
+        try zip.add(sheets.1)
+        try zip.add(sheetPaths[2], bytes: summarySheet(summary))
         try zip.finish()
+    }
+
+    static let sheetPaths = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"]
+
+    /// The header and one row per candidate.
+    static func candidateRows(_ exceptions: [ReconException]) -> Int {
+        exceptions.reduce(0) { $0 + $1.candidates.count } + 1
+    }
+
+    /// The autofilter ranges of the three sheets (the summary has none).
+    static func filters(_ exceptions: [ReconException]) -> [String?] {
+        [filterRange(rows: exceptions.count + 1, columns: exceptionColumns.count),
+         filterRange(rows: candidateRows(exceptions), columns: candidateColumns.count), nil]
     }
 
     static func filterRange(rows: Int, columns: Int) -> String {

@@ -12,7 +12,7 @@ import CDeflate
 /// or more is an error.
 struct ZipWriter {
     private let sink: ([UInt8]) throws -> Void
-    private let path: String
+    let path: String
     private let level: Int32
     private var offset = 0
     private var directory: [UInt8] = []
@@ -32,18 +32,39 @@ struct ZipWriter {
         self.sink = sink
     }
 
-    /// Adds a part whose bytes `body` writes to the deflater, in pieces of any size.
-    mutating func add(_ name: String, _ body: (Deflater) throws -> Void) throws {
+    /// A part deflated apart from the archive (on another thread, say), to be added in its place.
+    struct Part {
+        let name: String
+        let crc: UInt32
+        /// The bytes before deflating.
+        let size: Int
+        let compressed: [UInt8]
+    }
+
+    /// Deflates a part whose bytes `body` writes to the deflater, in pieces of any size, at the
+    /// level a `ZipWriter` made with the same `level` would: adding the part gives the same bytes.
+    static func deflate(_ name: String, path: String, level: Int32 = ZipWriter.fastest,
+                        _ body: (Deflater) throws -> Void) throws -> Part {
         let deflater = try Deflater(path: path, level: level)
         try body(deflater)
         let compressed = try deflater.finish()
-        guard deflater.size <= UInt32.max, compressed.count <= UInt32.max, offset <= UInt32.max, count < 0xFFFF else {
-            throw WriteError(path: path, message: "\(name) is too large for a ZIP file without ZIP64")
+        return Part(name: name, crc: deflater.crc, size: deflater.size, compressed: compressed)
+    }
+
+    /// Adds a part whose bytes `body` writes to the deflater, in pieces of any size.
+    mutating func add(_ name: String, _ body: (Deflater) throws -> Void) throws {
+        try add(Self.deflate(name, path: path, level: level, body))
+    }
+
+    mutating func add(_ part: Part) throws {
+        let compressed = part.compressed
+        guard part.size <= UInt32.max, compressed.count <= UInt32.max, offset <= UInt32.max, count < 0xFFFF else {
+            throw WriteError(path: path, message: "\(part.name) is too large for a ZIP file without ZIP64")
         }
-        let name = Array(name.utf8)
+        let name = Array(part.name.utf8)
         var header: [UInt8] = []
         header.appendLittleEndian(UInt32(0x0403_4B50))
-        appendEntryFields(to: &header, crc: deflater.crc, compressed: compressed.count, size: deflater.size, name: name)
+        appendEntryFields(to: &header, crc: part.crc, compressed: compressed.count, size: part.size, name: name)
         header.appendLittleEndian(UInt16(0))  // extra field length
         header += name
         try sink(header)
@@ -51,7 +72,7 @@ struct ZipWriter {
 
         directory.appendLittleEndian(UInt32(0x0201_4B50))
         directory.appendLittleEndian(UInt16(0x0315))  // made by: Unix, version 2.1
-        appendEntryFields(to: &directory, crc: deflater.crc, compressed: compressed.count, size: deflater.size, name: name)
+        appendEntryFields(to: &directory, crc: part.crc, compressed: compressed.count, size: part.size, name: name)
         directory.appendLittleEndian(UInt16(0))  // extra field length
         directory.appendLittleEndian(UInt16(0))  // comment length
         directory.appendLittleEndian(UInt16(0))  // disk number
