@@ -13,90 +13,147 @@ enum CellValue {
 
 /// Writes a worksheet's `sheetData` row by row (inline strings, so that no shared-string table has
 /// to be collected first), straight into UTF-8 bytes: a workbook of 50,000 exceptions built
-/// through string interpolation cost a million instructions a row.
+/// through string interpolation cost a million instructions a row. Each cell is written at once
+/// into room made beforehand for the most it can take (appending its pieces to an array cost ~90
+/// instructions a piece, four or five a cell).
 struct SheetWriter {
-    private(set) var xml: [UInt8] = []
+    /// The bytes written are `storage[..<used]`; the rest is room.
+    private var storage: [UInt8] = []
+    private var used = 0
     private(set) var rowCount = 0
     private(set) var columnCount = 0
+
+    /// The rows written since the last `flush`.
+    var xml: [UInt8] { Array(storage[..<used]) }
 
     mutating func row(_ cells: [(CellValue, WorkbookStyle)]) {
         rowCount += 1
         columnCount = max(columnCount, cells.count)
-        let row = Array(String(rowCount).utf8)
-        put("<row r=\"")
-        xml.append(contentsOf: row)
-        put("\">")
-        for (index, (value, style)) in cells.enumerated() {
-            switch value {
-            case .text(let text) where !text.isEmpty:
-                openCell(index, row: row, style: style, type: "inlineStr",
-                         then: SheetWriter.needsPreserve(text) ? "<is><t xml:space=\"preserve\">" : "<is><t>")
-                SheetWriter.appendEscaped(text, to: &xml)
-                put("</t></is></c>")
-            case .text, .empty:
-                if style != .plain { openCell(index, row: row, style: style, empty: true) }
-            case .money(let money):
-                openCell(index, row: row, style: style, then: "<v>")
-                money.write(to: &xml)
-                put("</v></c>")
-            case .integer(let value):
-                openCell(index, row: row, style: style, then: "<v>")
-                String(value).withUTF8Bytes { xml.append(contentsOf: $0) }
-                put("</v></c>")
-            case .date(let date):
-                openCell(index, row: row, style: style, then: "<v>")
-                String(Int(date.dayNumber) + SheetWriter.serialOf1970).withUTF8Bytes { xml.append(contentsOf: $0) }
-                put("</v></c>")
-            case .bool(let value):
-                openCell(index, row: row, style: style, type: "b", then: value ? "<v>1</v></c>" : "<v>0</v></c>")
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // the row number's digits: 24 at most
+        let rowDigits = withUnsafeMutableBytes(of: &digits) {
+            SheetWriter.decimal(rowCount, into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+        withUnsafeBytes(of: &digits) { digits in
+            let row = UnsafeBufferPointer(start: digits.baseAddress!.assumingMemoryBound(to: UInt8.self), count: rowDigits)
+            write(atMost: 16 + row.count) { out in
+                var count = SheetWriter.put("<row r=\"", at: out)
+                count += SheetWriter.put(row, at: out + count)
+                return count + SheetWriter.put("\">", at: out + count)
+            }
+            for (index, (value, style)) in cells.enumerated() {
+                cell(value, style: style, column: index, row: row)
             }
         }
-        put("</row>")
+        write(atMost: 6) { SheetWriter.put("</row>", at: $0) }
     }
 
-    /// A cell's opening tag (`<c r="B12" s="3" t="inlineStr">`) and what follows it, put together on
-    /// the stack and appended once: a dozen small appends a cell cost ~90 instructions each.
-    private mutating func openCell(_ index: Int, row: [UInt8], style: WorkbookStyle, type: StaticString? = nil,
-                                   empty: Bool = false, then next: StaticString = "") {
-        let capacity = 96 + row.count + next.utf8CodeUnitCount  // column letters and style number: 20 at most
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { tag in
-            var count = 0
-            func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-                _ = UnsafeMutableBufferPointer(rebasing: tag[count...]).initialize(fromContentsOf: bytes)
-                count += bytes.count
-            }
-            func add(_ literal: StaticString) {
-                add(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-            }
-            func add(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { add($0) } }
-            add("<c r=\"")
-            if index < 26 {
-                tag[count] = UInt8(65 + index)
-                count += 1
-            } else {
-                SheetWriter.column(index).withUTF8Bytes { add($0) }
-            }
-            add(row)
-            add("\"")
-            if style != .plain {
-                add(" s=\"")
-                if style.rawValue < 10 {
-                    tag[count] = UInt8(ascii: "0") + UInt8(style.rawValue)
-                    count += 1
-                } else {
-                    String(style.rawValue).withUTF8Bytes { add($0) }
+    private mutating func cell(_ value: CellValue, style: WorkbookStyle, column: Int, row: UnsafeBufferPointer<UInt8>) {
+        // The opening tag takes `<c r="` 6, the column 3 (16,384 columns), the row, `" s="` 5, the
+        // style 3, `" t="inlineStr"` 15 and `>` 1: 33 and the row number.
+        let tag = 40 + row.count
+        switch value {
+        case .text(let text) where !text.isEmpty:
+            text.withUTF8Bytes { utf8 in
+                // An escaped byte takes six at most (`&quot;`).
+                write(atMost: tag + 32 + 6 * utf8.count + 14) { out in
+                    var count = SheetWriter.openCell(column, row: row, style: style, type: "inlineStr", at: out)
+                    count += SheetWriter.put(SheetWriter.needsPreserve(utf8) ? "<is><t xml:space=\"preserve\">" : "<is><t>",
+                                             at: out + count)
+                    count += SheetWriter.writeEscaped(utf8, at: out + count)
+                    return count + SheetWriter.put("</t></is></c>", at: out + count)
                 }
-                add("\"")
             }
-            if let type {
-                add(" t=\"")
-                add(type)
-                add("\"")
+        case .text, .empty:
+            guard style != .plain else { return }
+            write(atMost: tag + 2) { SheetWriter.openCell(column, row: row, style: style, empty: true, at: $0) }
+        case .money(let money):
+            write(atMost: tag + 3 + Money.maxWrittenBytes + 8) { out in
+                var count = SheetWriter.openCell(column, row: row, style: style, at: out)
+                count += SheetWriter.put("<v>", at: out + count)
+                count += money.write(into: out + count)
+                return count + SheetWriter.put("</v></c>", at: out + count)
             }
-            add(empty ? "/>" : ">")
-            add(next)
-            xml.append(contentsOf: UnsafeBufferPointer(rebasing: tag[0..<count]))
+        case .integer(let value):
+            write(atMost: tag + 3 + 20 + 8) { out in
+                var count = SheetWriter.openCell(column, row: row, style: style, at: out)
+                count += SheetWriter.put("<v>", at: out + count)
+                count += SheetWriter.decimal(value, into: out + count)
+                return count + SheetWriter.put("</v></c>", at: out + count)
+            }
+        case .date(let date):
+            write(atMost: tag + 3 + 20 + 8) { out in
+                var count = SheetWriter.openCell(column, row: row, style: style, at: out)
+                count += SheetWriter.put("<v>", at: out + count)
+                count += SheetWriter.decimal(Int(date.dayNumber) + SheetWriter.serialOf1970, into: out + count)
+                return count + SheetWriter.put("</v></c>", at: out + count)
+            }
+        case .bool(let value):
+            write(atMost: tag + 12) { out in
+                let count = SheetWriter.openCell(column, row: row, style: style, type: "b", at: out)
+                return count + SheetWriter.put(value ? "<v>1</v></c>" : "<v>0</v></c>", at: out + count)
+            }
         }
+    }
+
+    /// Makes room for `maximum` bytes and lets `body` write them; `body` returns how many it wrote.
+    private mutating func write(atMost maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if storage.count - used < maximum {
+            storage.append(contentsOf: repeatElement(0, count: max(maximum, storage.count, 4096)))
+        }
+        let start = used
+        let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        precondition(written <= maximum, "a cell took more room than it was given")
+        used += written
+    }
+
+    /// A cell's opening tag (`<c r="B12" s="3" t="inlineStr">`, or `…/>` when `empty`) at `out`.
+    private static func openCell(_ column: Int, row: UnsafeBufferPointer<UInt8>, style: WorkbookStyle,
+                                 type: StaticString? = nil, empty: Bool = false, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = put("<c r=\"", at: out)
+        if column < 26 {
+            out[count] = UInt8(65 + column)
+            count += 1
+        } else {
+            count += SheetWriter.column(column).withUTF8Bytes { put($0, at: out + count) }
+        }
+        count += put(row, at: out + count)
+        count += put("\"", at: out + count)
+        if style != .plain {
+            count += put(" s=\"", at: out + count)
+            count += decimal(style.rawValue, into: out + count)
+            count += put("\"", at: out + count)
+        }
+        if let type {
+            count += put(" t=\"", at: out + count)
+            count += put(type, at: out + count)
+            count += put("\"", at: out + count)
+        }
+        return count + put(empty ? "/>" : ">", at: out + count)
+    }
+
+    private static func put(_ literal: StaticString, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        put(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount), at: out)
+    }
+
+    private static func put(_ bytes: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        out.update(from: base, count: bytes.count)
+        return bytes.count
+    }
+
+    /// `value` in decimal at `out` (20 bytes at most); returns how many bytes.
+    static func decimal(_ value: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var magnitude = value.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let sign = value < 0 ? 1 : 0
+        if sign == 1 { out[0] = UInt8(ascii: "-") }
+        for position in (sign..<sign + digits).reversed() {
+            out[position] = 0x30 + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        return sign + digits
     }
 
     /// How many bytes of rows a large sheet collects before handing them to the deflater.
@@ -104,79 +161,87 @@ struct SheetWriter {
 
     /// Hands the rows written so far to `part` when they are `atLeast` bytes; the row numbers go on.
     mutating func flush(to part: Deflater, atLeast threshold: Int = 0) throws {
-        guard xml.count >= threshold, !xml.isEmpty else { return }
-        try part.write(xml)
-        xml.removeAll(keepingCapacity: true)
+        guard used >= threshold, used > 0 else { return }
+        try storage.withUnsafeBufferPointer { try part.write(UnsafeBufferPointer(rebasing: $0[..<used])) }
+        used = 0
     }
 
     /// Whether spreadsheet programs would lose some of the text's white space without
     /// `xml:space="preserve"`: at either end, two in a row, or a tab or line break. Most cells need
     /// it not, and leaving it out makes a large sheet a fifth smaller.
     static func needsPreserve(_ text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            var previousWasSpace = true
-            for byte in bytes {
-                switch byte {
-                case 0x09, 0x0A, 0x0D: return true
-                case 0x20:
-                    if previousWasSpace { return true }
-                    previousWasSpace = true
-                default: previousWasSpace = false
-                }
+        text.withUTF8Bytes(needsPreserve)
+    }
+
+    static func needsPreserve(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasSpace = true
+        for byte in bytes {
+            switch byte {
+            case 0x09, 0x0A, 0x0D: return true
+            case 0x20:
+                if previousWasSpace { return true }
+                previousWasSpace = true
+            default: previousWasSpace = false
             }
-            return previousWasSpace
+        }
+        return previousWasSpace
+    }
+
+    /// Appends `text` escaped for XML character data and attributes (see `writeEscaped`).
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        text.withUTF8Bytes { utf8 in
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: 6 * utf8.count))
+            let written = bytes.withUnsafeMutableBufferPointer { writeEscaped(utf8, at: $0.baseAddress! + start) }
+            bytes.removeLast(6 * utf8.count - written)
         }
     }
 
-    private mutating func put(_ literal: StaticString) {
-        xml.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    /// Appends `text` escaped for XML character data and attributes. Control characters XML 1.0
-    /// cannot hold become U+FFFD, as do U+FFFE and U+FFFF; tab and LF are kept, CR is written as
-    /// `&#13;` (a parser turns a raw CR into LF).
-    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        text.withUTF8Bytes { utf8 in  // plain runs appended whole: a byte at a time cost ~10× as much
-            var index = 0, plain = 0
-            func flush() {
-                if plain < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index])) }
-            }
-            while index < utf8.count {
-                let byte = utf8[index]
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case 0x0D: replacement = "&#13;"
-                case 0x09, 0x0A:
-                    index += 1
-                    continue
-                case 0x00..<0x20: replacement = "\u{FFFD}"
-                case 0xEF:
-                    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
-                    guard index + 2 < utf8.count, utf8[index + 1] == 0xBF,
-                          utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF else {
-                        index += 1
-                        continue
-                    }
-                    flush()
-                    bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                    index += 3
-                    plain = index
-                    continue
-                default:
+    /// Writes `utf8` escaped for XML character data and attributes at `out`, which has room for six
+    /// bytes a byte; returns how many it wrote. Control characters XML 1.0 cannot hold become
+    /// U+FFFD, as do U+FFFE and U+FFFF; tab and LF are kept, CR is written as `&#13;` (a parser turns
+    /// a raw CR into LF).
+    static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var index = 0, plain = 0, count = 0  // plain runs copied whole: a byte at a time cost ~10× as much
+        func flush() {
+            if plain < index { count += put(UnsafeBufferPointer(rebasing: utf8[plain..<index]), at: out + count) }
+        }
+        while index < utf8.count {
+            let byte = utf8[index]
+            let replacement: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case 0x0D: replacement = "&#13;"
+            case 0x09, 0x0A:
+                index += 1
+                continue
+            case 0x00..<0x20: replacement = "\u{FFFD}"
+            case 0xEF:
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
+                guard index + 2 < utf8.count, utf8[index + 1] == 0xBF,
+                      utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF else {
                     index += 1
                     continue
                 }
                 flush()
-                bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                index += 1
+                count += put("\u{FFFD}", at: out + count)
+                index += 3
                 plain = index
+                continue
+            default:
+                index += 1
+                continue
             }
             flush()
+            count += put(replacement, at: out + count)
+            index += 1
+            plain = index
         }
+        flush()
+        return count
     }
 
     /// Text escaped for XML (for the small parts still built as strings).
