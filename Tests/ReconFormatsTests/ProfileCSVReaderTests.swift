@@ -55,6 +55,27 @@ func readCSV(bytes: [UInt8], _ profile: BankProfile) throws -> ReadResult {
         #expect(result.transactions[1].endToEndId == "E2E00000000000000AB")
     }
 
+    /// The reader keeps the last account and dates it made (most rows repeat them): rows that change
+    /// them, change them back or leave one out are read as on their own.
+    @Test func repeatedAccountsAndDatesAreReadAsWritten() throws {
+        let header = "Bokført dato;Rentedato;Kontonummer;Valuta;Forklaring;Betaler;Fra konto;KID;Melding;Ut fra konto;Inn på konto;Arkivreferanse;Ende-til-ende-ID"
+        let rows = [("03.01.2025", "03.01.2025", "1503.61.23450"), ("03.01.2025", "05.01.2025", "1503.61.23450"),
+                    ("04.01.2025", "03.01.2025", "1234.56.78903"), ("03.01.2025", "04.01.2025", "1503.61.23450"),
+                    ("06.01.2025", "03.01.2025", "1503.61.23450"), ("03.01.2025", "", "1503 61 23450")]
+        let text = ([header] + rows.enumerated().map { index, row in
+            "\(row.0);\(row.1);\(row.2);NOK;Innbetaling;Kari;1234.56.78903;;;;100,00;R\(index);"
+        }).joined(separator: "\n") + "\n"
+        let result = try readCSV(text, try profile("no-bank-kid"))
+        #expect(result.transactions.map(\.bookingDate.description)
+                == ["2025-01-03", "2025-01-03", "2025-01-04", "2025-01-03", "2025-01-06", "2025-01-03"])
+        #expect(result.transactions.map { $0.valueDate?.description ?? "-" }
+                == ["2025-01-03", "2025-01-05", "2025-01-03", "2025-01-04", "2025-01-03", "-"])
+        #expect(result.transactions.map(\.account)
+                == ["NO2415036123450", "NO2415036123450", "NO7112345678903", "NO2415036123450", "NO2415036123450",
+                    "NO2415036123450"])
+        #expect(result.transactions.map(\.entryId).last == "NO2415036123450/R5/1")
+    }
+
     @Test func iso8859And1252And1250AreTranscoded() throws {
         // ING-DiBa in ISO-8859-1: "Währung" twice, a preamble, "Ä" in a name.
         let dibaText = """

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension String {
     /// `body` on the string's UTF-8, read where it is stored (a small string is copied to the stack).
     /// Iterating `utf8`, or appending it to a byte array, costs about 30 instructions a byte; the
@@ -6,5 +10,16 @@ extension String {
     public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         var shared = self  // shares the storage: `withUTF8` copies only a string that is not native UTF-8
         return try shared.withUTF8(body)
+    }
+
+    /// Whether the two strings hold the same UTF-8 bytes. (`==` compares canonical equivalence: an
+    /// "é" of one scalar equals one of two.)
+    @inlinable
+    public func hasSameUTF8(as other: String) -> Bool {
+        withUTF8Bytes { mine in
+            other.withUTF8Bytes { theirs in
+                mine.count == theirs.count && (mine.isEmpty || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0)
+            }
+        }
     }
 }

@@ -1,4 +1,7 @@
 import ReconCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ProfileCSVReader {
     enum Row {
@@ -86,7 +89,7 @@ extension ProfileCSVReader {
                 if payerName == nil { payerName = keywords["ABWA"] }
             }
         }
-        account = account.map(normalizedAccount)
+        account = account.map(statementAccount)
         payerIban = payerIban.map(normalizedAccount)
         let location = reader.recordLocation
         // Made in the entry's array: made first and then put in one, the transaction was copied
@@ -117,6 +120,14 @@ extension ProfileCSVReader {
             return PaymentReferences.isIBANShaped(compact) ? compact : raw
         }
         return raw
+    }
+
+    /// `normalizedAccount` of the statement's own account, which is the same on most rows.
+    private func statementAccount(_ raw: String) -> String {
+        if let lastAccount, lastAccount.raw.hasSameUTF8(as: raw) { return lastAccount.normalized }
+        let normalized = normalizedAccount(raw)
+        lastAccount = (raw, normalized)
+        return normalized
     }
 
     /// Gives a held entry (continuation rows folded in) its identity.
@@ -194,10 +205,17 @@ extension ProfileCSVReader {
     private func date(_ field: BankProfile.Field, required: Bool,
                       _ fail: (BankProfile.Field, String) -> Void) -> CalendarDate? {
         let patterns = profile.dateFormats
+        let isBooking = field == .bookingDate
         let (isEmpty, parsed) = trimmedField(field) { bytes -> (Bool, CalendarDate?) in
             if bytes.isEmpty { return (true, nil) }
+            if let date = isBooking ? lastDates.booking.date(of: bytes) : lastDates.value.date(of: bytes) {
+                return (false, date)
+            }
             for pattern in patterns {
-                if let date = pattern.parse(bytes) { return (false, date) }
+                if let date = pattern.parse(bytes) {
+                    if isBooking { lastDates.booking.remember(date, of: bytes) } else { lastDates.value.remember(date, of: bytes) }
+                    return (false, date)
+                }
             }
             return (false, nil)
         }
@@ -343,5 +361,28 @@ extension Array where Element == UInt8 {
             }
         }
         return result
+    }
+}
+
+/// The last date a reader parsed, by its field's bytes (up to 16): a date read again from the same
+/// bytes is that date (the reader's patterns do not change).
+struct DateMemo {
+    private var bytes: (UInt64, UInt64) = (0, 0)
+    private var count = -1
+    private var date = CalendarDate(dayNumber: 0)
+
+    func date(of field: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard field.count == count, let base = field.baseAddress else { return nil }
+        var stored = bytes
+        let same = withUnsafeBytes(of: &stored) { memcmp($0.baseAddress!, base, count) == 0 }
+        return same ? date : nil
+    }
+
+    mutating func remember(_ date: CalendarDate, of field: UnsafeBufferPointer<UInt8>) {
+        guard field.count <= 16, let base = field.baseAddress else { return }
+        bytes = (0, 0)
+        withUnsafeMutableBytes(of: &bytes) { $0.baseAddress!.copyMemory(from: base, byteCount: field.count) }
+        count = field.count
+        self.date = date
     }
 }

@@ -26,6 +26,12 @@ public final class ProfileCSVReader: RecordByRecordReader {
     private var started = false
     /// A row waiting for possible continuation rows (`[rows] continuation = true`).
     var held: BankEntry?
+    /// The last account normalized (raw, normalized): a statement's own account column repeats one
+    /// account on every row, and making an IBAN of it cost ~650 instructions a row.
+    var lastAccount: (raw: String, normalized: String)?
+    /// The last booking and value dates read (their trimmed bytes, up to 16, and the dates): rows of
+    /// one day come together, and each of a row's two dates cost ~700 instructions to parse.
+    var lastDates = (booking: DateMemo(), value: DateMemo())
     /// Whether `readRow` gives each entry its identity (not in a block's reader: identities depend
     /// on the entries before, so they are given in file order, as the blocks' rows are handed on).
     var assignsIdentity = true
