@@ -218,9 +218,9 @@ struct ReconciliationRun {
                 reason: reason, suggestedAction: "full_settlement", isSettled: true)
             rows += decidePartialPayment(exception, open: rows.filter { !$0.openAfter.isZero }.map(\.invoiceId))
         }
-        result.settlements.append(contentsOf: rows)
         result.settledTransactions[transaction.amount.currency, default: 0] += 1
         post(transaction, lines: builder.receiptLines(for: transaction, settlements: rows, credit: credit))
+        result.settlements.appendMoving(&rows)
     }
 
     mutating func post(_ transaction: BankTransaction, lines: [JournalLine]) {

@@ -1,0 +1,10 @@
+extension Array {
+    /// Appends the elements of `other` in order and leaves it empty. They are moved, not copied:
+    /// `append(contentsOf:)` copies each element (retaining every string it holds) and the
+    /// source then releases them all — for the settlement rows of a million payments, strings
+    /// cold in the cache, counted twice for nothing.
+    mutating func appendMoving(_ other: inout [Element]) {
+        other.reverse()  // swaps, which move
+        while let element = other.popLast() { append(element) }
+    }
+}
