@@ -3,7 +3,8 @@ extension Array {
     /// `append(contentsOf:)` copies each element (retaining every string it holds) and the
     /// source then releases them all — for the settlement rows of a million payments, strings
     /// cold in the cache, counted twice for nothing.
-    mutating func appendMoving(_ other: inout [Element]) {
+    @inlinable
+    public mutating func appendMoving(_ other: inout [Element]) {
         other.reverse()  // swaps, which move
         while let element = other.popLast() { append(element) }
     }
