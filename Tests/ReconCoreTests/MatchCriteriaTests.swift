@@ -1,4 +1,5 @@
 import Testing
+import ReconTestSupport
 @testable import ReconCore
 
 /// The key a run caches its rule texts by (`MatchCriteria.textKey`).
@@ -46,5 +47,34 @@ import Testing
         #expect(one.textKey == two.textKey)
         two.isDatePlausible = false
         #expect(one.textKey != two.textKey)
+    }
+}
+
+/// `Matcher.ranked` reads each candidate's keys once; it must order as the comparison it replaced,
+/// which read them from the book in every comparison.
+@Suite struct CandidateRankingTests {
+    @Test func candidatesRankAsByTheFullComparison() {
+        let items = (0..<12).map { index in
+            invoice("I-\(index % 5)\(index)", "10.00", date: "2025-06-0\(1 + index % 3)")
+        }
+        let book = OpenItemBook(items)
+        let criteria = MatchCriteriaTests.all
+        var random = SplitMix64(seed: 20261206)
+        for _ in 0..<2_000 {
+            let candidates = (0..<Int.random(in: 2...9, using: &random)).map { _ in
+                MatchCandidate(items: [Int.random(in: 0..<items.count, using: &random)],
+                               basis: [.named, .uniqueAmount, .subset, .allocation, .suggestion].randomElement(using: &random)!,
+                               criteria: [criteria[0], criteria[1], criteria[500], criteria.last!].randomElement(using: &random)!)
+            }
+            let expected = candidates.sorted { lhs, rhs in
+                if lhs.criteria.score != rhs.criteria.score { return lhs.criteria.score > rhs.criteria.score }
+                if lhs.basis != rhs.basis { return lhs.basis.rawValue < rhs.basis.rawValue }
+                return book.precedes(lhs.items[0], rhs.items[0])
+            }
+            let ranked = Matcher.ranked(candidates, book: book)
+            #expect(ranked.map(\.items) == expected.map(\.items))
+            #expect(ranked.map(\.basis) == expected.map(\.basis))
+            #expect(ranked.map(\.criteria.score) == expected.map(\.criteria.score))
+        }
     }
 }

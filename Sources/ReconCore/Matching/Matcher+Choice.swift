@@ -4,12 +4,7 @@ extension Matcher {
     func choose(_ candidates: [MatchCandidate], evidence: ReferenceEvidence, payer: PayerMatch,
                 transaction: BankTransaction, book: OpenItemBook, on date: CalendarDate) -> MatchDecision {
         // One candidate (the usual case) is ranked as it is: sorting would copy it into a new array.
-        let ranked = candidates.count < 2 ? candidates : candidates.sorted { lhs, rhs in
-            if lhs.criteria.score != rhs.criteria.score { return lhs.criteria.score > rhs.criteria.score }
-            if lhs.basis != rhs.basis { return lhs.basis.rawValue < rhs.basis.rawValue }
-            // Invoice ids are unique: ties never fall back on the order of the open-items file.
-            return book.precedes(lhs.items[0], rhs.items[0])
-        }
+        let ranked = candidates.count < 2 ? candidates : Self.ranked(candidates, book: book)
         // Only an exception lists candidates: a payment settled automatically does not describe them.
         var top: [Candidate] {
             ranked.prefix(3).map { candidate in
@@ -44,6 +39,25 @@ extension Matcher {
         }
         let kind: ExceptionKind = payer.isAmbiguous && evidence.named.isEmpty ? .ambiguous : .needsReview
         return .exception(kind: kind, candidates: top, reason: reason)
+    }
+
+    /// Best first: by score, then basis, then the first item by invoice date, invoice id and
+    /// position (invoice ids are unique: ties never fall back on the order of the open-items file).
+    /// The keys are read once per candidate: compared in the sort, each comparison copied two items
+    /// out of the book (a twentieth of the 1M run's settling thread).
+    static func ranked(_ candidates: [MatchCandidate], book: OpenItemBook) -> [MatchCandidate] {
+        let keys = candidates.map { candidate in
+            (score: candidate.criteria.score, basis: candidate.basis.rawValue, item: candidate.items[0],
+             date: book.invoiceDate(of: candidate.items[0]))
+        }
+        let order = candidates.indices.sorted { left, right in
+            let (lhs, rhs) = (keys[left], keys[right])
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if lhs.basis != rhs.basis { return lhs.basis < rhs.basis }
+            if lhs.date != rhs.date { return lhs.date < rhs.date }
+            return book.precedes(lhs.item, rhs.item)
+        }
+        return order.map { candidates[$0] }
     }
 
     /// The criteria that fell short, in the order reference, payer, amount, date.
