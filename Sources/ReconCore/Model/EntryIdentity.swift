@@ -31,9 +31,7 @@ public struct EntryIdentity: Sendable {
             reference = "H" + transaction.contentHash
         }
         precondition(index >= 0, "a transaction's index counts from 1")
-        var digits = 1
-        var rest = index / 10
-        while rest > 0 { digits += 1; rest /= 10 }
+        let digits = DecimalDigits.count(UInt(index))
         // Written into the string's own storage (interpolation costs ~3×, `String(index)` and the
         // `utf8` views another ~600 instructions an entry).
         return account.withUTF8Bytes { account in
@@ -53,12 +51,7 @@ public struct EntryIdentity: Sendable {
                     put(UInt8(ascii: "/"))
                     put(reference)
                     put(UInt8(ascii: "/"))
-                    var rest = index
-                    for offset in (0..<digits).reversed() {
-                        buffer[position + offset] = 0x30 + UInt8(rest % 10)
-                        rest /= 10
-                    }
-                    return position + digits
+                    return position + DecimalDigits.write(UInt(index), into: buffer.baseAddress! + position)
                 }
             }
         }

@@ -143,17 +143,9 @@ struct SheetWriter {
 
     /// `value` in decimal at `out` (20 bytes at most); returns how many bytes.
     static func decimal(_ value: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        var magnitude = value.magnitude
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        let sign = value < 0 ? 1 : 0
-        if sign == 1 { out[0] = UInt8(ascii: "-") }
-        for position in (sign..<sign + digits).reversed() {
-            out[position] = 0x30 + UInt8(magnitude % 10)
-            magnitude /= 10
-        }
-        return sign + digits
+        guard value < 0 else { return DecimalDigits.write(UInt(value), into: out) }
+        out[0] = UInt8(ascii: "-")
+        return 1 + DecimalDigits.write(value.magnitude, into: out + 1)
     }
 
     /// How many bytes of rows a large sheet collects before handing them to the deflater.
