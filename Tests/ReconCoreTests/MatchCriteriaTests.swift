@@ -77,4 +77,18 @@ import ReconTestSupport
             #expect(ranked.map(\.criteria.score) == expected.map(\.criteria.score))
         }
     }
+
+    /// The customers' item lists of the index are ordered by `sortedByPrecedence`, which reads
+    /// each date once: the same order as sorting by `precedes`.
+    @Test func itemsSortAsByPrecedes() {
+        let items = (0..<30).map { index in
+            invoice("I-\(index % 7)\(index)", "10.00", date: "2025-06-0\(1 + index % 4)")
+        }
+        let book = OpenItemBook(items)
+        var random = SplitMix64(seed: 20261207)
+        for _ in 0..<1_000 {
+            let indexes = (0..<Int.random(in: 0...12, using: &random)).map { _ in Int.random(in: 0..<items.count, using: &random) }
+            #expect(book.sortedByPrecedence(indexes) == indexes.sorted(by: book.precedes))
+        }
+    }
 }

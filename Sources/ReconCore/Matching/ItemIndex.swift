@@ -44,7 +44,7 @@ struct ItemIndex: Sendable {
         }
         for (customer, items) in byCustomer where items.count > 1 {
             // Oldest first; one day's items by invoice id, never by their order in the file.
-            byCustomer[customer] = items.sorted(by: book.precedes)
+            byCustomer[customer] = book.sortedByPrecedence(items)
         }
     }
 

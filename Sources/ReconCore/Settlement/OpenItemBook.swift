@@ -71,6 +71,15 @@ public struct OpenItemBook: Sendable {
         }
     }
 
+    /// `indexes` in the order of `precedes`, each item's date read once: `sorted(by: precedes)`
+    /// read both items of every comparison (the customers' lists of a 1.1M-item book: ~0.2 s).
+    func sortedByPrecedence(_ indexes: [Int]) -> [Int] {
+        let dates = indexes.map { invoiceDate(of: $0) }
+        return indexes.indices.sorted { left, right in
+            dates[left] != dates[right] ? dates[left] < dates[right] : precedes(indexes[left], indexes[right])
+        }.map { indexes[$0] }
+    }
+
     /// Applies a settlement row to the item it names.
     public mutating func apply(_ settlement: Settlement) {
         guard let index = index(ofInvoice: settlement.invoiceId) else {
