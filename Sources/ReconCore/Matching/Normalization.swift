@@ -19,7 +19,13 @@ public enum Normalization {
                 return count
             }
         }
-        let fast: String?? = text.utf8.withContiguousStorageIfAvailable(asciiKey)
+        let fast: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // A key already (`20000017`, `RF18539007547034`): the string itself, nothing made.
+            if let string = text as? String, bytes.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) {
+                return string
+            }
+            return asciiKey(bytes)
+        }
         if let key = fast ?? Array(text.utf8).withUnsafeBufferPointer(asciiKey) { return key }
         var result = ""
         result.reserveCapacity(text.utf8.count)
