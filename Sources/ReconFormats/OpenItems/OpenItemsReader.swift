@@ -137,7 +137,7 @@ public struct OpenItemsReader {
             }
             let start = items.count
             if repeated.isEmpty {
-                items.appendMoving(&rows.items)  // moved: copying retained every string of every item
+                items.append(contentsOf: rows.items)
             } else {
                 for index in rows.items.indices where !repeated.contains(index) { items.append(rows.items[index]) }
             }
