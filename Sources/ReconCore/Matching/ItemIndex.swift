@@ -42,9 +42,14 @@ struct ItemIndex: Sendable {
             }
             byCustomer[customerId, default: []].append(index)
         }
-        for (customer, items) in byCustomer where items.count > 1 {
-            // Oldest first; one day's items by invoice id, never by their order in the file.
-            byCustomer[customer] = book.sortedByPrecedence(items)
+        // Oldest first; one day's items by invoice id, never by their order in the file. Sorted in
+        // place through `values`: assigning by key while iterating the dictionary copied all of it.
+        var position = byCustomer.values.startIndex
+        while position != byCustomer.values.endIndex {
+            if byCustomer.values[position].count > 1 {
+                byCustomer.values[position] = book.sortedByPrecedence(byCustomer.values[position])
+            }
+            byCustomer.values.formIndex(after: &position)
         }
     }
 
