@@ -12,11 +12,18 @@ public struct BankInput: Sendable {
     /// in `transactions`, at `range`: a million entries are not a million small arrays copied
     /// into one at the end. The entries of all statements are in one array, each statement naming
     /// its part, so that room for them is made once (`BankFile.Opened.expectedEntries`).
+    ///
+    /// Entries are kept only where `NotificationLinker` may need them: camt files of a run of more
+    /// than one file. A CSV or MT940 file, or a run of one file, keeps none (a million `BankEntry`s
+    /// were 150 MB of fresh memory for nothing); its transactions are laid out by `transactions`.
     struct File {
         var path: String
         var format: String
         var statements: [(info: StatementInfo, entries: Range<Int>)] = []
         var entries: [(entry: BankEntry, range: Range<Int>)] = []
+        /// Where the file's transactions are in `BankInput.transactions`.
+        var transactions: Range<Int> = 0..<0
+        var keepsEntries = false
     }
 
     /// Reads every file (format detected from the content); data problems of all files are reported
@@ -38,9 +45,10 @@ public struct BankInput: Sendable {
                 let opened = try BankFile.opened(path: path, profile: profile, limits: limits)
                 let reader = opened.reader
                 var file = File(path: path, format: "")
+                let first = input.transactions.count
                 // Room made once: grown by doubling, each array was copied into fresh memory a dozen times.
-                file.entries.reserveCapacity(opened.expectedEntries)
                 input.transactions.reserveCapacity(input.transactions.count + opened.expectedEntries)
+                var entryCount = 0
                 var check: StatementCheck?
                 func close() {
                     if let warning = check?.warning { input.warnings.append(warning) }
@@ -50,23 +58,30 @@ public struct BankInput: Sendable {
                     case .statement(let info):
                         close()
                         check = StatementCheck(info)
+                        if paths.count > 1 && info.format.hasPrefix("camt.") && !file.keepsEntries {
+                            file.keepsEntries = true
+                            file.entries.reserveCapacity(opened.expectedEntries)
+                        }
                         file.statements.append((info, file.entries.count..<file.entries.count))
                     case .entry(var entry):
                         check?.add(entry)
+                        entryCount += 1
                         let start = input.transactions.count
                         input.transactions.append(contentsOf: entry.transactions)
+                        guard file.keepsEntries else { break }
                         entry.transactions = []
                         file.entries.append((entry, start..<input.transactions.count))
                         file.statements[file.statements.count - 1].entries =
                             file.statements[file.statements.count - 1].entries.lowerBound..<file.entries.count
-                        progress?(input.transactions.count)
                     }
+                    if case .entry = record { progress?(input.transactions.count) }
                 }
                 close()
                 file.format = reader.format ?? "unknown"
                 input.warnings += reader.warnings
                 input.formats.append("\(path): \(file.format)")
-                if file.entries.isEmpty {
+                file.transactions = first..<input.transactions.count
+                if entryCount == 0 {
                     input.warnings.append(Finding(SourceLocation(file: path, line: 1), "no transactions in this file"))
                 }
                 files.append(file)

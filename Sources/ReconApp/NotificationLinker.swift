@@ -92,6 +92,10 @@ struct NotificationLinker {
             var linked: [BankTransaction] = []
             linked.reserveCapacity(transactions.count)
             for f in files.indices {
+                guard files[f].keepsEntries else {
+                    linked += transactions[files[f].transactions]
+                    continue
+                }
                 for e in files[f].entries.indices {
                     let position = Position(file: f, entry: e)
                     if consumed.contains(position) { continue }

@@ -62,6 +62,25 @@ import ReconTestSupport
         }
     }
 
+    /// A CSV file keeps no entries (it cannot take part in linking); its transactions keep their
+    /// place among the camt files' when a batch is split.
+    @Test func aCSVFileKeepsItsPlaceWhenABatchIsSplit() throws {
+        let directory = TemporaryDirectory()
+        let statement = directory.write("s.xml", Self.camt053(Self.batch))
+        let notification = directory.write("n.xml", Self.camt054())
+        let csv = directory.write("bank.csv", """
+            Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto
+            12.03.2025;Innbetaling faktura 10004;12.03.2025;;1 234,56
+            13.03.2025;Husleie;13.03.2025;12 500,00;
+
+            """)
+        let amounts = { (paths: [String]) in try BankInput.read(paths: paths).transactions.map { $0.amount.formatted() } }
+        #expect(try amounts([csv, statement, notification]) == ["1234.56", "-12500.00", "100.00", "200.00", "50.00"])
+        #expect(try amounts([statement, csv, notification]) == ["100.00", "200.00", "50.00", "1234.56", "-12500.00"])
+        #expect(try amounts([notification, statement, csv]) == ["100.00", "200.00", "50.00", "1234.56", "-12500.00"])
+        #expect(try amounts([csv]) == ["1234.56", "-12500.00"])
+    }
+
     @Test func aCommonEntryReferenceOrBatchIdLinksToo() throws {
         let directory = TemporaryDirectory()
         let statement = directory.write("s.xml", Self.camt053(Self.batch))

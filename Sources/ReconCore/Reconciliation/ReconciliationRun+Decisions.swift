@@ -2,7 +2,7 @@
 /// so that they interact with other payments in booking order, exactly as an automatic match would.
 extension ReconciliationRun {
     /// Reports an unsettled exception, or applies the reviewer's decision for it.
-    mutating func report(_ exception: ReconException) {
+    mutating func report(_ exception: consuming ReconException) {
         guard let decision = take(exception) else {
             result.exceptions.append(exception)
             return
@@ -10,10 +10,10 @@ extension ReconciliationRun {
         let transaction = exception.transaction
         switch decision.kind {
         case .ignore:
+            record(decision, exception, "left out of the journal, kept in the report")
             var decided = exception
             decided.decision = decision
             result.exceptions.append(decided)
-            record(decision, exception, "left out of the journal, kept in the report")
         case .suspense:
             result.suspense.append(transaction)
             let reference = transaction.bankRef ?? transaction.entryId
@@ -35,17 +35,17 @@ extension ReconciliationRun {
 
     /// The rows a decision adds to a partially paid transaction (none when undecided or ignored).
     /// `open` are the items the payment left open.
-    mutating func decidePartialPayment(_ exception: ReconException, open: [String]) -> [Settlement] {
+    mutating func decidePartialPayment(_ exception: consuming ReconException, open: [String]) -> [Settlement] {
         guard let decision = take(exception) else {
             result.exceptions.append(exception)
             return []
         }
         switch decision.kind {
         case .ignore:
+            record(decision, exception, "partial payment accepted, the rest stays open")
             var decided = exception
             decided.decision = decision
             result.exceptions.append(decided)
-            record(decision, exception, "partial payment accepted, the rest stays open")
             return []
         case .fullSettlement, .writeOff:
             let ids = decision.invoiceIds.isEmpty ? open : decision.invoiceIds

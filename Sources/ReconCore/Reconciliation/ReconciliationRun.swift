@@ -50,16 +50,21 @@ struct ReconciliationRun {
         // chunk is settled. The chunks are worked out in order, so the table of ids seen is too.
         let matcher = self.matcher
         var firstSeen = FirstSeen(capacity: transactions.count)
+        // Last first, so that settling takes each one out of its array (`removeLast`) instead of
+        // copying it and releasing the array after.
         func clues(_ positions: ArraySlice<Int>) -> [Clues] {
-            positions.map { index in
+            var found = positions.map { index -> Clues in
                 if let first = firstSeen.first(index, in: transactions) { return .repeats(first) }
                 let transaction = transactions[index]
                 return OtherEntry.classify(transaction) == nil ? .payment(matcher.clues(for: transaction)) : .other
             }
+            found.reverse()
+            return found
         }
         guard chunk > 0 else {
             for (done, index) in order.enumerated() {
-                process(transactions, at: index, clues: clues(order[done...done])[0])
+                var found = clues(order[done...done])
+                process(transactions, at: index, clues: found.removeLast())
                 progress?(done + 1)
             }
             return
@@ -68,10 +73,11 @@ struct ReconciliationRun {
         var current = clues(order.prefix(chunk))
         while start < order.count {
             let end = min(start + chunk, order.count)
-            let settling = current
+            var settling: [Clues] = []
+            swap(&settling, &current)
             (_, current) = concurrently({
                 for done in start..<end {
-                    process(transactions, at: order[done], clues: settling[done - start])
+                    process(transactions, at: order[done], clues: settling.removeLast())
                     progress?(done + 1)
                 }
             }, {
@@ -90,7 +96,7 @@ struct ReconciliationRun {
         case payment(Matcher.Clues)
     }
 
-    private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: Clues) {
+    private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: consuming Clues) {
         let transaction = transactions[index]
         switch clues {
         case .repeats(let firstIndex):
@@ -154,7 +160,7 @@ struct ReconciliationRun {
         result.exceptions.removeLast(result.exceptions.count - kept)
     }
 
-    private mutating func settleReceipt(_ transaction: BankTransaction, clues: Matcher.Clues) {
+    private mutating func settleReceipt(_ transaction: BankTransaction, clues: consuming Matcher.Clues) {
         let date = discountDate(of: transaction)
         switch matcher.decide(transaction, clues: clues, book: book, on: date) {
         case .settle(let items, let criteria):
