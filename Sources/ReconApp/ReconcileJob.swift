@@ -198,13 +198,22 @@ public struct ReconcileJob: Sendable {
     public static func checkInvariants(_ result: ReconciliationResult, transactionCount: Int) throws {
         var problems: [String] = []
         let settled = result.settledTransactions.values.reduce(0, +)
-        let unsettledExceptions = result.exceptions.filter { !$0.isSettled }.count
+        // Counted in place: a filtered array was a copy of nearly every exception.
+        let unsettledExceptions = result.exceptions.withUnsafeBufferPointer { exceptions in
+            exceptions.indices.count { !exceptions[$0].isSettled }
+        }
         let accounted = settled + unsettledExceptions + result.otherEntries.count + result.suspense.count
         if accounted != transactionCount {
             problems.append("\(transactionCount) transactions read, but \(accounted) settled, reported or listed")
         }
-        for voucher in result.vouchers where !voucher.isBalanced {
-            problems.append("voucher \(voucher.number) (\(voucher.entryId)) does not balance")
+        // Counted in place; gone through again (each voucher copied) only to name them.
+        let unbalanced = result.vouchers.withUnsafeBufferPointer { vouchers in
+            vouchers.indices.count { !Voucher.isBalanced(vouchers[$0].lines, currency: vouchers[$0].currency) }
+        }
+        if unbalanced > 0 {
+            for voucher in result.vouchers where !voucher.isBalanced {
+                problems.append("voucher \(voucher.number) (\(voucher.entryId)) does not balance")
+            }
         }
         for currency in result.summary.currencies where !currency.isBalanced {
             problems.append("\(currency.currency.code): received \(currency.received) ≠ applied \(currency.applied) + new credits \(currency.newCredits) + suspense \(currency.toSuspense) + in exceptions \(currency.inExceptions)")

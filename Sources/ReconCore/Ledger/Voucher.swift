@@ -90,8 +90,17 @@ public struct Voucher: Hashable, Sendable {
     }
 
     /// Debits equal credits.
-    public var isBalanced: Bool {
-        lines.reduce(Int64(0)) { $0 + $1.amount.minorUnits } == 0 && lines.allSatisfy { $0.amount.currency == currency }
+    public var isBalanced: Bool { Self.isBalanced(lines, currency: currency) }
+
+    /// `isBalanced` of stored fields, for a loop over many vouchers: reading the computed property
+    /// of an array's element copied the voucher (and each line, read through `reduce`).
+    public static func isBalanced(_ lines: [JournalLine], currency: Currency) -> Bool {
+        var sum: Int64 = 0
+        for index in lines.indices {
+            guard lines[index].amount.currency == currency else { return false }
+            sum += lines[index].amount.minorUnits
+        }
+        return sum == 0
     }
 
     /// The sum of the debits.

@@ -165,10 +165,14 @@ public struct Reconciler: Sendable {
                 $0.suspenseTransactions += 1
             }
         }
-        for exception in result.exceptions {
-            update(exception.transaction.amount.currency) {
-                $0.exceptions += 1
-                if !exception.isSettled { $0.inExceptions += exception.transaction.amount }
+        // Stored fields read in place, as above: `for exception in` copied each one.
+        result.exceptions.withUnsafeBufferPointer { exceptions in
+            for index in exceptions.indices {
+                let (amount, isSettled) = (exceptions[index].transaction.amount, exceptions[index].isSettled)
+                update(amount.currency) {
+                    $0.exceptions += 1
+                    if !isSettled { $0.inExceptions += amount }
+                }
             }
         }
         for other in result.otherEntries {
@@ -177,7 +181,9 @@ public struct Reconciler: Sendable {
                 $0.otherEntriesAmount += other.transaction.amount
             }
         }
-        let unbalanced = result.vouchers.filter { !$0.isBalanced }.count
+        let unbalanced = result.vouchers.withUnsafeBufferPointer { vouchers in
+            vouchers.indices.count { !Voucher.isBalanced(vouchers[$0].lines, currency: vouchers[$0].currency) }
+        }
         return Summary(currencies: byCurrency.values.sorted { $0.currency.code < $1.currency.code },
                        vouchers: result.vouchers.count, unbalancedVouchers: unbalanced)
     }
