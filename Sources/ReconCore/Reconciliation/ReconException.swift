@@ -68,9 +68,18 @@ public struct ReconException: Sendable, Hashable {
     }
 
     /// Every invoice id of the candidates, best candidate first, each once.
-    public var candidateIds: [String] {
+    public var candidateIds: [String] { Self.uniqueIds(of: candidates) }
+
+    /// `candidateIds` of a stored array, for a loop over many exceptions (a computed property of
+    /// an array's element copied the exception). A set spares the quadratic search of an
+    /// exception with dozens of candidates.
+    static func uniqueIds(of candidates: [Candidate]) -> [String] {
+        if candidates.count == 1 && candidates[0].invoiceIds.count <= 1 { return candidates[0].invoiceIds }
         var ids: [String] = []
-        for id in candidates.flatMap(\.invoiceIds) where !ids.contains(id) { ids.append(id) }
+        var seen = Set<String>()
+        for candidate in candidates {
+            for id in candidate.invoiceIds where seen.insert(id).inserted { ids.append(id) }
+        }
         return ids
     }
 

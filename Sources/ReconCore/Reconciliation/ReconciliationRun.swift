@@ -144,7 +144,7 @@ struct ReconciliationRun {
         var kept = 0
         for index in result.exceptions.indices {
             if result.exceptions[index].kind == .partialPayment, result.exceptions[index].decision == nil {
-                let open = result.exceptions[index].candidateIds
+                let open = ReconException.uniqueIds(of: result.exceptions[index].candidates)
                     .compactMap { id in book.index(ofInvoice: id).map { book[$0] } }
                     .filter { !$0.openAmount.isZero }
                 guard !open.isEmpty else { continue }
