@@ -133,7 +133,11 @@ final class Deflater {
     init(path: String, level: Int32) throws {
         self.path = path
         stream.initialize(to: z_stream())
-        let status = deflateInit2_(stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
+        // ZIPFoundation's memory level (9) at its level, for its bytes; zlib's default (8) at the
+        // fastest level, where it costs 15 % fewer instructions (41 a byte of sheet XML against
+        // 48, callgrind) for output of the same size.
+        let memoryLevel: Int32 = level == ZipWriter.zlibDefault ? 9 : 8
+        let status = deflateInit2_(stream, level, Z_DEFLATED, -MAX_WBITS, memoryLevel, Z_DEFAULT_STRATEGY,
                                    ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
             stream.deinitialize(count: 1)
