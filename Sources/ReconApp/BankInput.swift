@@ -15,7 +15,7 @@ public struct BankInput: Sendable {
     ///
     /// Entries are kept only where `NotificationLinker` may need them: camt files of a run of more
     /// than one file. A CSV or MT940 file, or a run of one file, keeps none (a million `BankEntry`s
-    /// were 150 MB of fresh memory for nothing); its transactions are laid out by `transactions`.
+    /// were 64 MiB of the read phase's peak, for nothing); its transactions are laid out by `transactions`.
     struct File {
         var path: String
         var format: String

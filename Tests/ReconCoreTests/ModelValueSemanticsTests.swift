@@ -1,0 +1,79 @@
+import Testing
+import ReconCore
+
+/// `BankTransaction` and `OpenItem` keep their texts in a shared box (copied on write): each copy
+/// must still behave as a value of its own, and equality and hashing must be by content.
+@Suite struct ModelValueSemanticsTests {
+    let date = CalendarDate(iso: "2025-03-10")!
+    let origin = SourceLocation(file: "bank.csv", line: 7)
+
+    func transaction() -> BankTransaction {
+        BankTransaction(entryId: "E-1", bankRef: "REF", account: "NO9386011117947", amount: Money(minorUnits: 12_345, currency: .NOK),
+                        bookingDate: date, endToEndId: "E2E", structuredRef: "12345678903", payerName: "Kari Nordmann",
+                        payerIban: "NO8330001234567", text: "Faktura 10010", origin: origin)
+    }
+
+    func item() -> OpenItem {
+        OpenItem(invoiceId: "10010", customerId: "C-1", customerName: "Kari Nordmann", type: .invoice,
+                 amount: Money(minorUnits: 12_345, currency: .NOK), invoiceDate: date,
+                 cashDiscount: [DiscountTier(rate: Rate(percent: "2")!, days: 10)], reference: "12345678903",
+                 customerIban: "NO8330001234567", origin: origin)
+    }
+
+    @Test(arguments: 0..<9)
+    func changingACopysTextLeavesTheOriginal(field: Int) {
+        let original = transaction()
+        var copy = original
+        switch field {
+        case 0: copy.entryId = "E-2"
+        case 1: copy.bankRef = nil
+        case 2: copy.account = "SE4550000000058398257466"
+        case 3: copy.endToEndId = "other"
+        case 4: copy.structuredRef = nil
+        case 5: copy.payerName = "Ola Nordmann"
+        case 6: copy.payerIban = nil
+        case 7: copy.text += " og 10011"
+        default: copy.origin.line = 8
+        }
+        #expect(original == transaction(), "the original is unchanged")
+        #expect(copy != original)
+        #expect(original.entryId == "E-1" && original.text == "Faktura 10010" && original.origin.line == 7)
+    }
+
+    @Test(arguments: 0..<7)
+    func changingACopiedItemsTextLeavesTheOriginal(field: Int) {
+        let original = item()
+        var copy = original
+        switch field {
+        case 0: copy.invoiceId = "10011"
+        case 1: copy.customerId = "C-2"
+        case 2: copy.customerName = nil
+        case 3: copy.cashDiscount = []
+        case 4: copy.reference = nil
+        case 5: copy.customerIban = "NO0000"
+        default: copy.origin = nil
+        }
+        #expect(original == item())
+        #expect(copy != original)
+        #expect(original.invoiceId == "10010" && original.cashDiscount.count == 1 && original.origin?.line == 7)
+    }
+
+    @Test func inlineFieldsOfACopyAreItsOwnToo() {
+        let original = item()
+        var copy = original
+        copy.openAmount = Money(minorUnits: 0, currency: .NOK)
+        #expect(original.openAmount == Money(minorUnits: 12_345, currency: .NOK))
+        #expect(copy.invoiceId == original.invoiceId)
+    }
+
+    @Test func equalByContentWhetherOrNotTheyShareTheirTexts() {
+        let a = transaction(), b = transaction()
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        #expect(Set([a, b, a]).count == 1)
+        var c = a
+        c.payerName = "Kari Nordmann"  // the same text, set anew: the box is copied, the value equal
+        #expect(c == a && c.hashValue == a.hashValue)
+        #expect(item() == item() && item().hashValue == item().hashValue)
+    }
+}
