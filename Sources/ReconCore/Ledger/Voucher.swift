@@ -6,12 +6,13 @@
 /// cost the settling thread about as much as choosing the items. Two lines with the same text are
 /// equal, however it is kept.
 public struct JournalLine: Hashable, Sendable {
+    // Declared in this order so that the wording fills the amount's padding: 80 bytes a line, not 88.
     public var account: String
     public var amount: Money
-    public var customerId: String?
-    public var invoiceId: String?
     /// The text is `wording.prefix + subject`.
     public private(set) var wording: Wording
+    public var customerId: String?
+    public var invoiceId: String?
     public private(set) var subject: String
 
     /// What a line's text says before the reference or invoice it names.
