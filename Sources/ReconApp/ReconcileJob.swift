@@ -207,10 +207,7 @@ public struct ReconcileJob: Sendable {
             problems.append("\(transactionCount) transactions read, but \(accounted) settled, reported or listed")
         }
         // Counted in place; gone through again (each voucher copied) only to name them.
-        let unbalanced = result.vouchers.withUnsafeBufferPointer { vouchers in
-            vouchers.indices.count { !Voucher.isBalanced(vouchers[$0].lines, currency: vouchers[$0].currency) }
-        }
-        if unbalanced > 0 {
+        if Voucher.unbalancedCount(in: result.vouchers) > 0 {
             for voucher in result.vouchers where !voucher.isBalanced {
                 problems.append("voucher \(voucher.number) (\(voucher.entryId)) does not balance")
             }

@@ -93,9 +93,15 @@ public struct Voucher: Hashable, Sendable {
     /// Debits equal credits.
     public var isBalanced: Bool { Self.isBalanced(lines, currency: currency) }
 
-    /// `isBalanced` of stored fields, for a loop over many vouchers: reading the computed property
-    /// of an array's element copied the voucher (and each line, read through `reduce`).
-    public static func isBalanced(_ lines: [JournalLine], currency: Currency) -> Bool {
+    /// How many of `vouchers` do not balance, read in place: reading the computed `isBalanced` of
+    /// an array's element copied the voucher (and each line, read through `reduce`).
+    public static func unbalancedCount(in vouchers: [Voucher]) -> Int {
+        vouchers.withUnsafeBufferPointer { vouchers in
+            vouchers.indices.count { !isBalanced(vouchers[$0].lines, currency: vouchers[$0].currency) }
+        }
+    }
+
+    private static func isBalanced(_ lines: [JournalLine], currency: Currency) -> Bool {
         var sum: Int64 = 0
         for index in lines.indices {
             guard lines[index].amount.currency == currency else { return false }

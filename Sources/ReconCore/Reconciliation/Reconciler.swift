@@ -181,10 +181,7 @@ public struct Reconciler: Sendable {
                 $0.otherEntriesAmount += other.transaction.amount
             }
         }
-        let unbalanced = result.vouchers.withUnsafeBufferPointer { vouchers in
-            vouchers.indices.count { !Voucher.isBalanced(vouchers[$0].lines, currency: vouchers[$0].currency) }
-        }
         return Summary(currencies: byCurrency.values.sorted { $0.currency.code < $1.currency.code },
-                       vouchers: result.vouchers.count, unbalancedVouchers: unbalanced)
+                       vouchers: result.vouchers.count, unbalancedVouchers: Voucher.unbalancedCount(in: result.vouchers))
     }
 }
