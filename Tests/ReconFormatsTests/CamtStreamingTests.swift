@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import ReconCore
 @testable import ReconFormats
@@ -13,7 +14,9 @@ import ReconCore
         let bytes: [UInt8]
         let piece: Int
         var failAfter = Int.max
-        private(set) var offset = 0
+        /// Read from the caller's thread while the reader's scanner thread reads on.
+        private let bytesRead = Atomic<Int>(0)
+        var offset: Int { bytesRead.load(ordering: .acquiring) }
 
         init(_ text: String, piece: Int) {
             bytes = Array(text.utf8)
@@ -24,7 +27,7 @@ import ReconCore
             if offset >= failAfter { throw ReadError.io(path: path, message: "device gone") }
             let count = min(piece, buffer.count, bytes.count - offset)
             for index in 0..<count { buffer[index] = bytes[offset + index] }
-            offset += count
+            bytesRead.add(count, ordering: .releasing)
             return count
         }
     }

@@ -27,11 +27,19 @@ public final class Background<Value>: @unchecked Sendable {
     /// Starts `work` (runs it here when no thread can be made).
     public static func start(_ work: @escaping () -> Value) -> Background {
         let background = Background(work)
-        background.launch()
+        if !background.launch() { background.run() }
         return background
     }
 
-    private func launch() {
+    /// Starts `work` on a thread of its own; nil when no thread can be made — for work that
+    /// waits for its caller and so cannot run in its place.
+    public static func onThread(_ work: @escaping () -> Value) -> Background? {
+        let background = Background(work)
+        return background.launch() ? background : nil
+    }
+
+    /// Whether a thread was started.
+    private func launch() -> Bool {
         #if canImport(Glibc)
         // The thread's C entry point cannot name a generic type: it runs a plain closure.
         let context = Unmanaged.passRetained(BackgroundThread { self.run() }).toOpaque()
@@ -47,13 +55,14 @@ public final class Background<Value>: @unchecked Sendable {
             joinable = true
         } else {
             Unmanaged<BackgroundThread>.fromOpaque(context).release()
-            run()
         }
+        return started
         #else
         DispatchQueue.global(qos: .utility).async { [self] in
             run()
             done.signal()
         }
+        return true
         #endif
     }
 

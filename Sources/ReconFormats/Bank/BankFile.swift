@@ -126,7 +126,7 @@ public enum BankFile {
 
     static func camtReader(_ source: any ByteSource, limits: ReadLimits) -> CamtReader {
         let reader = CamtReader(source: source)
-        reader.parser.maxDepth = limits.maxDepth
+        reader.maxDepth = limits.maxDepth
         return reader
     }
 

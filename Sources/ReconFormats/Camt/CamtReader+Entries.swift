@@ -133,7 +133,7 @@ extension CamtReader {
         return total == entryAmount ? parts : nil
     }
 
-    func warn(_ message: String) { warn(at: parser.location, message) }
+    func warn(_ message: String) { warn(at: location, message) }
 
     func warn(at location: SourceLocation, _ message: String) {
         warnings.append(Finding(location, message))

@@ -4,16 +4,10 @@ import ReconCore
 /// indicators and currencies are read from it.
 extension CamtReader {
 
-    /// The tag `n` levels above the current one (1 = parent).
-    func above(_ levels: Int) -> CamtTag {
-        let index = stack.count - 1 - levels
-        return index >= 0 ? stack[index] : .other
-    }
-
-    func handleText(_ tag: CamtTag) {
-        let parent = above(1), grand = above(2)
+    /// The text of `tag`, whose parent, grandparent and great-grandparent are given.
+    func handleText(_ tag: CamtTag, _ parent: CamtTag, _ grand: CamtTag, _ great: CamtTag) {
         if transaction != nil {
-            handleTransactionText(tag, parent, grand)
+            handleTransactionText(tag, parent, grand, great)
         } else if entry != nil {
             handleEntryText(tag, parent, grand)
         } else if balance != nil {
@@ -33,7 +27,7 @@ extension CamtReader {
             case .Id where parent.isStatement: statement!.id = trimmed()
             case .CreDtTm where parent.isStatement: statement!.created = date()
             case .IBAN where parent == .Id && grand == .Acct: statement!.iban = trimmed()
-            case .Id where parent == .Othr && grand == .Id && above(3) == .Acct: statement!.otherAccount = trimmed()
+            case .Id where parent == .Othr && grand == .Id && great == .Acct: statement!.otherAccount = trimmed()
             case .Ccy where parent == .Acct: statement!.currency = currency()
             case .ToDtTm where parent == .FrToDt: statement!.periodEnd = date()
             default: break
@@ -69,7 +63,7 @@ extension CamtReader {
         }
     }
 
-    func handleTransactionText(_ tag: CamtTag, _ parent: CamtTag, _ grand: CamtTag) {
+    func handleTransactionText(_ tag: CamtTag, _ parent: CamtTag, _ grand: CamtTag, _ great: CamtTag) {
         switch tag {
         case .AcctSvcrRef where parent == .Refs: transaction!.accountServicerRef = nonEmpty()
         case .EndToEndId where parent == .Refs:
@@ -88,7 +82,7 @@ extension CamtReader {
             }
         case .IBAN where parent == .Id && grand == .DbtrAcct: transaction!.debtorIBAN = nonEmpty()
         case .IBAN where parent == .Id && grand == .CdtrAcct: transaction!.creditorIBAN = nonEmpty()
-        case .Id where parent == .Othr && grand == .Id && above(3) == .DbtrAcct:
+        case .Id where parent == .Othr && grand == .Id && great == .DbtrAcct:
             transaction!.debtorOtherAccount = nonEmpty()
         case .Ustrd where parent == .RmtInf: transaction!.unstructured.append(contentsOf: text)
         case .Ref where parent == .CdtrRefInf:
@@ -131,7 +125,7 @@ extension CamtReader {
         case "DBIT": return true
         case "CRDT": return false
         case let other:
-            findings.append(Finding(parser.location, "CdtDbtInd must be CRDT or DBIT, not '\(other)'"))
+            findings.append(Finding(location, "CdtDbtInd must be CRDT or DBIT, not '\(other)'"))
             return nil
         }
     }
@@ -139,7 +133,7 @@ extension CamtReader {
     func currency() -> Currency? {
         let value = trimmed()
         guard let currency = Currency(code: value) else {
-            findings.append(Finding(parser.location, "unknown currency '\(value)'"))
+            findings.append(Finding(location, "unknown currency '\(value)'"))
             return nil
         }
         return currency
@@ -149,7 +143,7 @@ extension CamtReader {
     /// warning): balances are checked, never booked. An entry's is an error.
     func amount(inBalance: Bool = false) -> Money? {
         func problem(_ message: String) {
-            if inBalance { warn(message + "; the balance is ignored") } else { findings.append(Finding(parser.location, message)) }
+            if inBalance { warn(message + "; the balance is ignored") } else { findings.append(Finding(location, message)) }
         }
         guard let currency = amountCurrency ?? statement?.currency else {
             problem("amount without a currency (no Ccy attribute)")
@@ -178,13 +172,8 @@ extension CamtReader {
             return CalendarDate(iso: UnsafeBufferPointer(rebasing: buffer[0..<10]))
         }(bytes)
         if parsed == nil {
-            findings.append(Finding(parser.location, "invalid date '\(String(decoding: bytes, as: UTF8.self))'"))
+            findings.append(Finding(location, "invalid date '\(String(decoding: bytes, as: UTF8.self))'"))
         }
         return parsed
-    }
-
-    static func equals(_ name: UnsafePointer<UInt8>, _ bytes: [UInt8]) -> Bool {
-        for index in bytes.indices where name[index] != bytes[index] { return false }
-        return name[bytes.count] == 0
     }
 }

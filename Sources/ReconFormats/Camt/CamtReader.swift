@@ -7,38 +7,35 @@ import ReconCore
 /// wrapped (AppHdr). Entries with several `TxDtls` are split into one transaction per `TxDtls`
 /// when their amounts add up to the entry. Data problems are collected and thrown together at the
 /// end; oddities that do not stop recon are `warnings`.
-public final class CamtReader: SafeXMLParser {
+///
+/// Two threads share the work: `CamtScanner` runs libxml2 on a thread of its own and writes the
+/// elements recon acts on into batches of plain bytes; this reader, on the caller's thread, turns
+/// them into records and hands them to the caller in file order — the same records, findings and
+/// warnings, in the same order, as one thread gives (`threaded: false`, compared in the tests).
+public final class CamtReader {
     public internal(set) var warnings: [Finding] = []
     /// `camt.053.001.02` …, known once the Document element was read.
     public private(set) var format: String?
-    public static let chunkSize = 256 * 1024
+    public static let maxTextBytes = 1 << 20
+    static let amountFormat = AmountFormat(allowsExcessZeroDecimals: true)
 
     private let source: any ByteSource
-    /// The parser is this reader (a subclass, so that libxml2's callbacks cost no reference counting).
-    var parser: SafeXMLParser { self }
-    /// The body of `forEachRecord`, while it runs.
+    private let threaded: Bool
+    private let batchSize: CamtEventBatch.Size
+    let path: String
+    /// How deep elements may nest (`SafeXMLParser.maxDepth`).
+    public var maxDepth = SafeXMLParser.defaultMaxDepth
+    /// The body of `forEachRecord`, while it runs, and what it threw (reading stops there).
     private var deliver: ((BankRecord) throws -> Void)?
+    private var delivery: (any Error)?
     var findings: [Finding] = []
-    private var namespace: [UInt8]?
     var identity = EntryIdentity()
-    private let chunk = UnsafeMutableRawPointer.allocate(byteCount: CamtReader.chunkSize, alignment: 16)
-    private var chunkStart = 0
-    private var chunkEnd = 0
-    private var rootElement: String?
     private var statementCount = 0
-    private var lastNamespacePointer: UnsafePointer<UInt8>?
-    /// Tags by the address of their name: libxml2 interns element names in its dictionary for the
-    /// life of the parser, so an address seen before is the same name (a camt file has a few
-    /// dozen). Spares hashing and comparing the name of every element (4 % of a camt parse).
-    private var tagCache = CamtTagCache()
 
-    var stack: [CamtTag] = []
-    /// The text of the element being read, in storage of the reader's own: an array emptied with
-    /// `removeAll(keepingCapacity:)` twice per element cost ~2,000 instructions an entry.
-    private let textStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: CamtReader.maxTextBytes)
-    private var textCount = 0
-    var text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: textStorage, count: textCount) }
-    var capturing = false
+    /// The event being handled, and its text.
+    private var event = CamtEvent(kind: .text, tag: .other, parent: .other, grand: .other, great: .other,
+                                  hasValue: false, line: 0, column: 0, textStart: 0, textCount: 0)
+    private(set) var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var amountCurrency: Currency?
     var messageId: String?
     var messageDate: CalendarDate?
@@ -47,28 +44,31 @@ public final class CamtReader: SafeXMLParser {
     var entry: CamtEntryState?
     var transaction: CamtTransactionState?
 
-    public static let maxTextBytes = 1 << 20
-    static let amountFormat = AmountFormat(allowsExcessZeroDecimals: true)
-
-    public init(source: any ByteSource) {
-        self.source = source
-        super.init(path: source.path, eventHandler: nil)
-        stack.reserveCapacity(64)
+    /// `threaded: false` runs libxml2 on the caller's thread too (for comparing the two).
+    public convenience init(source: any ByteSource, threaded: Bool = true) {
+        self.init(source: source, threaded: threaded, batchSize: CamtEventBatch.Size())
     }
 
-    deinit {
-        textStorage.deallocate()
-        chunk.deallocate()
+    init(source: any ByteSource, threaded: Bool, batchSize: CamtEventBatch.Size) {
+        self.source = source
+        self.threaded = threaded
+        self.batchSize = batchSize
+        self.path = source.path
+    }
+
+    /// Where the element being handled was read, as libxml2 gave it.
+    var location: SourceLocation {
+        SourceLocation(file: path, line: Int(event.line), column: Int(event.column))
     }
 
     /// Hands every statement header and entry to `body` in file order, each as soon as it is read.
     /// Throws every data problem found (after the last record), the first XML problem, or what
     /// `body` threw — reading stops there.
     public func forEachRecord(_ body: (BankRecord) throws -> Void) throws {
-        try withoutActuallyEscaping(body) { body in
+        let rootElement = try withoutActuallyEscaping(body) { body in
             deliver = body
             defer { deliver = nil }
-            try parser.parseDocument { [unowned self] buffer in try self.nextBytes(into: buffer) }
+            return try threaded ? scanBeside() : scanHere()
         }
         if format == nil {
             let root = rootElement.map { " (root element \($0))" } ?? ""
@@ -82,99 +82,105 @@ public final class CamtReader: SafeXMLParser {
         if !findings.isEmpty { throw ReadError.invalid(findings) }
     }
 
-    /// Hands a finished record to the caller of `forEachRecord`; stops the parse when it throws.
+    /// libxml2 on a thread of its own, this thread handling its batches as they come (on this
+    /// thread alone when no thread can be made); returns the document's root element.
+    private func scanBeside() throws -> String? {
+        let pipe = CamtEventPipe(batchSize: batchSize)
+        let scanner = CamtScanner(source: source, batch: pipe.firstToFill(), handOver: pipe.handOver)
+        scanner.maxDepth = maxDepth
+        let started = Background.onThread { () -> String? in
+            let outcome = Result { try scanner.scan() }
+            pipe.finish(scanner.lastBatch(), outcome)
+            return scanner.rootElement
+        }
+        guard let scanning = started else { return try scanHere() }
+        var outcome: Result<Void, any Error>?
+        while true {
+            let batch = pipe.nextToRead()
+            handle(batch)
+            if delivery != nil {
+                pipe.cancel()
+                break
+            }
+            if let last = batch.outcome {
+                outcome = last
+                break
+            }
+            pipe.release()
+        }
+        let rootElement = scanning.wait()
+        if let delivery { throw delivery }
+        try outcome?.get()
+        return rootElement
+    }
+
+    /// libxml2 on this thread, each batch handled when full.
+    private func scanHere() throws -> String? {
+        let scanner = CamtScanner(source: source, batch: CamtEventBatch(batchSize)) { [unowned self] batch in
+            handle(batch)
+            batch.reset()
+            return delivery == nil ? batch : nil
+        }
+        scanner.maxDepth = maxDepth
+        let outcome = Result { try scanner.scan() }
+        handle(scanner.lastBatch())
+        if let delivery { throw delivery }
+        try outcome.get()
+        return scanner.rootElement
+    }
+
+    /// Handles a batch's events in order, stopping after one whose record `deliver` refused.
+    private func handle(_ batch: CamtEventBatch) {
+        for index in 0..<batch.eventCount where delivery == nil {
+            event = batch.events[index]
+            text = batch.text(of: event)
+            switch event.kind {
+            case .document: format = String(decoding: text, as: UTF8.self)
+            case .start: start(event.tag, parent: event.parent)
+            case .amount: startAmount()
+            case .text: handleText(event.tag, event.parent, event.grand, event.great)
+            case .end: end(event.tag, parent: event.parent)
+            }
+        }
+    }
+
+    /// Hands a finished record to the caller of `forEachRecord`; reading stops when it throws.
     func emit(_ record: BankRecord) {
-        guard let deliver else { return }
+        guard let deliver, delivery == nil else { return }
         do {
             try deliver(record)
         } catch {
-            parser.abort(error)
+            delivery = error
         }
     }
 
-    /// The next bytes for libxml2 (which asks for 4 KB at a time), from `chunk`, refilled from the
-    /// source `chunkSize` bytes at a time. Always as many as asked for until the input ends:
-    /// libxml2's pull parser looks at what one read gave (the XML declaration needs its first 35
-    /// bytes together), as a regular file's reads give it.
-    private func nextBytes(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        var filled = 0
-        while filled < buffer.count {
-            if chunkStart == chunkEnd {
-                chunkEnd = try source.read(into: UnsafeMutableRawBufferPointer(start: chunk, count: CamtReader.chunkSize))
-                chunkStart = 0
-                if chunkEnd == 0 { break }
-            }
-            let count = min(buffer.count - filled, chunkEnd - chunkStart)
-            (buffer.baseAddress! + filled).copyMemory(from: chunk + chunkStart, byteCount: count)
-            chunkStart += count
-            filled += count
-        }
-        return filled
-    }
-
-    // MARK: - XMLHandler
-
-    override func startElement(localName: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?,
-                               attributes: XMLAttributes) {
-        var tag = CamtTag.other
-        if let namespace {
-            // libxml2 interns namespace URIs in its dictionary: the same pointer as last time is the
-            // same namespace, without comparing 50 bytes per element.
-            if let uri, uri == lastNamespacePointer || CamtReader.equals(uri, namespace) {
-                lastNamespacePointer = uri
-                tag = tagCache.tag(localName)
-            }
-        } else {
-            if rootElement == nil { rootElement = XMLName.string(localName) }
-            if XMLName.equals(localName, "Document") {
-                guard let uri, XMLName.hasPrefix(uri, "urn:iso:std:iso:20022:tech:xsd:camt.05") else {
-                    let shown = uri.map(XMLName.string) ?? "none"
-                    parser.stop("unsupported document namespace '\(shown)' (expected urn:iso:std:iso:20022:tech:xsd:camt.052/053/054…)")
-                    return
-                }
-                let name = XMLName.string(uri)
-                namespace = Array(name.utf8)
-                format = String(name.dropFirst("urn:iso:std:iso:20022:tech:xsd:".count))
-                tag = .Document
-            }
-        }
-        let parent = stack.last ?? .other
-        stack.append(tag)
+    private func start(_ tag: CamtTag, parent: CamtTag) {
         switch tag {
         case _ where tag.isStatement && parent.isMessageRoot:
-            statement = CamtStatementState(origin: parser.location)
+            statement = CamtStatementState(origin: location)
             statementCount += 1
         case .Bal where parent.isStatement && statement != nil:
             balance = CamtBalanceState()
         case .Ntry where parent.isStatement && statement != nil:
             emitStatementHeader()
-            entry = CamtEntryState(origin: parser.location)
+            entry = CamtEntryState(origin: location)
         case .TxDtls where parent == .NtryDtls && entry != nil:
-            transaction = CamtTransactionState(origin: parser.location)
+            transaction = CamtTransactionState(origin: location)
         case .RtrInf where parent == .TxDtls && transaction != nil:
             transaction!.isReturn = true
-        case .Amt:
-            amountCurrency = attributes.value(of: "Ccy").flatMap { Currency(bytes: $0) }
-            if amountCurrency == nil, let code = attributes.value(of: "Ccy") {
-                findings.append(Finding(parser.location, "unknown currency '\(String(decoding: code, as: UTF8.self))'"))
-            }
         default:
             break
         }
-        if tag.hasText {
-            textCount = 0
-            capturing = true
+    }
+
+    private func startAmount() {
+        amountCurrency = event.hasValue ? Currency(bytes: text) : nil
+        if amountCurrency == nil && event.hasValue {
+            findings.append(Finding(location, "unknown currency '\(String(decoding: text, as: UTF8.self))'"))
         }
     }
 
-    override func endElement(localName: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?) {
-        guard let tag = stack.last else { return }
-        if tag.hasText {
-            capturing = false
-            handleText(tag)
-            textCount = 0
-        }
-        let parent = stack.count >= 2 ? stack[stack.count - 2] : .other
+    private func end(_ tag: CamtTag, parent: CamtTag) {
         switch tag {
         // Moved out with take(), not copied: a transaction holds a dozen strings.
         case .TxDtls where transaction != nil && parent == .NtryDtls:
@@ -189,17 +195,5 @@ public final class CamtReader: SafeXMLParser {
         default:
             break
         }
-        stack.removeLast()
-    }
-
-    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard capturing else { return }
-        if textCount + bytes.count > CamtReader.maxTextBytes {
-            parser.stop("text value longer than \(CamtReader.maxTextBytes) bytes")
-            return
-        }
-        guard let start = bytes.baseAddress else { return }
-        (textStorage + textCount).update(from: start, count: bytes.count)
-        textCount += bytes.count
     }
 }

@@ -146,6 +146,12 @@ public class SafeXMLParser {
                               column: Int(recon_parser_column(context)))
     }
 
+    /// The line and column of `location`, without making one (a callback's event records them).
+    var position: (line: Int32, column: Int32) {
+        guard let context else { return (0, 0) }
+        return (recon_parser_line(context), recon_parser_column(context))
+    }
+
     /// Stops parsing with a fatal problem at the current location.
     public func stop(_ message: String) {
         guard failure == nil else { return }
