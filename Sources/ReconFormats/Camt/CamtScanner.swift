@@ -28,7 +28,7 @@ final class CamtScanner: SafeXMLParser {
     /// Tags by the address of their name: libxml2 interns element names in its dictionary for the
     /// life of the parser, so an address seen before is the same name (a camt file has a few
     /// dozen). Spares hashing and comparing the name of every element (4 % of a camt parse).
-    private var tagCache = CamtTagCache()
+    private let tagCache = CamtTagCache()
     /// The open elements' tags, the innermost at `top`, above three `.other`s (the tags "above"
     /// the root): plain storage, as deep as `maxDepth` allows (`scan` makes it).
     private var stack = UnsafeMutablePointer<CamtTag>.allocate(capacity: 4)
@@ -41,7 +41,6 @@ final class CamtScanner: SafeXMLParser {
     /// `removeAll(keepingCapacity:)` twice per element cost ~2,000 instructions an entry.
     private let textStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: CamtReader.maxTextBytes)
     private var textCount = 0
-    private var capturing = false
 
     init(source: any ByteSource, batch: CamtEventBatch, handOver: @escaping (CamtEventBatch) -> CamtEventBatch?) {
         self.source = source
@@ -52,6 +51,7 @@ final class CamtScanner: SafeXMLParser {
         eventCapacity = batch.eventCapacity
         self.handOver = handOver
         super.init(path: source.path, eventHandler: nil)
+        wantsCharacters = false
         stack.initialize(repeating: .other, count: 4)
     }
 
@@ -180,7 +180,7 @@ final class CamtScanner: SafeXMLParser {
         }
         if tag.hasText {
             textCount = 0
-            capturing = true
+            wantsCharacters = true
         }
     }
 
@@ -188,7 +188,7 @@ final class CamtScanner: SafeXMLParser {
         guard top > 2 else { return }
         let tag = stack[top]
         if tag.hasText {
-            capturing = false
+            wantsCharacters = false
             emit(.text, tag, text: UnsafeBufferPointer(start: textStorage, count: textCount))
             textCount = 0
         }
@@ -202,7 +202,6 @@ final class CamtScanner: SafeXMLParser {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard capturing else { return }
         if textCount + bytes.count > CamtReader.maxTextBytes {
             stop("text value longer than \(CamtReader.maxTextBytes) bytes")
             return

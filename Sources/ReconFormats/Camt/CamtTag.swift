@@ -90,13 +90,24 @@ enum CamtTag: UInt8, CaseIterable {
 }
 
 /// A direct-mapped cache of `CamtTag.lookup` by the name's address, for names that stay at one
-/// address while the cache is used (libxml2's interned names, during one parse).
-struct CamtTagCache {
+/// address while the cache is used (libxml2's interned names, during one parse). Plain storage
+/// of its own: looked up once per element.
+final class CamtTagCache {
     private static let bits = 9
-    private var names = [UnsafePointer<UInt8>?](repeating: nil, count: 1 << bits)
-    private var tags = [CamtTag](repeating: .other, count: 1 << bits)
+    private let names = UnsafeMutablePointer<UnsafePointer<UInt8>?>.allocate(capacity: 1 << bits)
+    private let tags = UnsafeMutablePointer<CamtTag>.allocate(capacity: 1 << bits)
 
-    mutating func tag(_ name: UnsafePointer<UInt8>) -> CamtTag {
+    init() {
+        names.initialize(repeating: nil, count: 1 << Self.bits)
+        tags.initialize(repeating: .other, count: 1 << Self.bits)
+    }
+
+    deinit {
+        names.deallocate()
+        tags.deallocate()
+    }
+
+    func tag(_ name: UnsafePointer<UInt8>) -> CamtTag {
         // Names sit a few bytes apart in the dictionary: a multiplicative hash spreads them.
         let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: name)) &* 0x9E37_79B9_7F4A_7C15) >> (64 - Self.bits))
         if names[slot] == name { return tags[slot] }

@@ -21,6 +21,10 @@ public class SafeXMLParser {
     private unowned(unsafe) let handler: (any XMLHandler)?
     /// `failure != nil`, as a plain flag the callbacks test first.
     private var failed = false
+    /// Whether `characters` is called: a subclass that keeps only some elements' text clears it
+    /// between them, so that the white space between elements costs no call (a camt entry has
+    /// dozens of runs of it).
+    var wantsCharacters = true
     private var context: xmlParserCtxtPtr?
     private var sax = xmlSAXHandler()
     private var depth = 0
@@ -78,7 +82,7 @@ public class SafeXMLParser {
         }
         sax.characters = { context, text, length in
             SafeXMLParser.with(context) { parser in
-                guard !parser.failed, let text else { return }
+                guard parser.wantsCharacters, !parser.failed, let text else { return }
                 parser.characters(UnsafeBufferPointer(start: text, count: Int(length)))
             }
         }
