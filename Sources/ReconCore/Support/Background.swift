@@ -31,22 +31,25 @@ public final class Background<Value>: @unchecked Sendable {
         return background
     }
 
-    /// Starts `work` on a thread of its own; nil when no thread can be made — for work that
-    /// waits for its caller and so cannot run in its place.
+    /// Starts `work` on a thread of its own at the caller's priority; nil when no thread can be
+    /// made — for work the caller waits on, which could not run in its place (and should not
+    /// wait behind work at a lower priority).
     public static func onThread(_ work: @escaping () -> Value) -> Background? {
         let background = Background(work)
-        return background.launch() ? background : nil
+        return background.launch(lowestPriority: false) ? background : nil
     }
 
     /// Whether a thread was started.
-    private func launch() -> Bool {
+    private func launch(lowestPriority: Bool = true) -> Bool {
         #if canImport(Glibc)
         // The thread's C entry point cannot name a generic type: it runs a plain closure.
-        let context = Unmanaged.passRetained(BackgroundThread { self.run() }).toOpaque()
+        let context = Unmanaged.passRetained(BackgroundThread(lowestPriority: lowestPriority) { self.run() }).toOpaque()
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { context in
             let body = Unmanaged<BackgroundThread>.fromOpaque(context!).takeRetainedValue()
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)  // this thread only, on Linux
+            if body.lowestPriority {
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)  // this thread only, on Linux
+            }
             body.run()
             return nil
         }, context) == 0
@@ -98,6 +101,10 @@ public final class Background<Value>: @unchecked Sendable {
 
 /// What a `Background` thread runs, handed over through a C pointer.
 private final class BackgroundThread {
+    let lowestPriority: Bool
     let run: () -> Void
-    init(_ run: @escaping () -> Void) { self.run = run }
+    init(lowestPriority: Bool, _ run: @escaping () -> Void) {
+        self.lowestPriority = lowestPriority
+        self.run = run
+    }
 }
