@@ -5,7 +5,10 @@ import ReconFormats
 /// customers, and the open amount per currency — after the same checks as a run (every problem
 /// of the file reported with its location). Also the open-items parse of `make bench`.
 public enum InspectOpenItems {
-    public static func write(path: String, limits: ReadLimits, to writer: FileWriter) throws {
+    /// Returns the items read, for a caller that ends the process next to leave to the kernel
+    /// (see `recon inspect`).
+    @discardableResult
+    public static func write(path: String, limits: ReadLimits, to writer: FileWriter) throws -> [OpenItem] {
         let file = try limits.open(path)
         var reader = OpenItemsReader()
         let items = try reader.read(file)
@@ -57,5 +60,6 @@ public enum InspectOpenItems {
         json.endObject()
         try writer.write(json.text)
         try writer.flush()
+        return items
     }
 }
