@@ -64,9 +64,11 @@ final class CamtScanner: SafeXMLParser {
     /// Scans the whole document. Throws the first XML problem or what the source threw; either
     /// way `lastBatch()` then holds the events before the end.
     func scan() throws {
+        // Deeper than `maxDepth` the parser stops before a start reaches the scanner.
+        let capacity = max(maxDepth, 0) + 4
         stack.deallocate()
-        stack = .allocate(capacity: maxDepth + 4)
-        stack.initialize(repeating: .other, count: maxDepth + 4)
+        stack = .allocate(capacity: capacity)
+        stack.initialize(repeating: .other, count: capacity)
         try parseDocument { [unowned self] buffer in try self.nextBytes(into: buffer) }
     }
 
