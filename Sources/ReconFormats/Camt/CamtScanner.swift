@@ -30,7 +30,8 @@ final class CamtScanner: SafeXMLParser {
     /// dozen). Spares hashing and comparing the name of every element (4 % of a camt parse).
     private let tagCache = CamtTagCache()
     /// The open elements' tags, the innermost at `top`, above three `.other`s (the tags "above"
-    /// the root): plain storage, as deep as `maxDepth` allows (`scan` makes it).
+    /// the root): plain storage, as deep as `maxDepth` allows (`scan` makes it). Events are
+    /// written only while their element is on it (`top` ≥ 3), so `stack[top - 3]` is always there.
     private var stack = UnsafeMutablePointer<CamtTag>.allocate(capacity: 4)
     private var top = 2
 
@@ -102,6 +103,7 @@ final class CamtScanner: SafeXMLParser {
     private func emit(_ kind: CamtEvent.Kind, _ tag: CamtTag, hasValue: Bool = false,
                       text: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)) {
         guard !stopped else { return }
+        assert(top >= 3, "an event is written while its element is on the stack")
         let count = text.count
         if byteCount + count > byteCapacity || eventCount == eventCapacity {
             guard makeRoom(forText: count) else { return }
@@ -144,6 +146,7 @@ final class CamtScanner: SafeXMLParser {
     override func startElement(localName: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?,
                                attributes: XMLAttributes) {
         var tag = CamtTag.other
+        var format: [UInt8]?
         if let namespace {
             // libxml2 interns namespace URIs in its dictionary: the same pointer as last time is the
             // same namespace, without comparing 50 bytes per element.
@@ -161,13 +164,15 @@ final class CamtScanner: SafeXMLParser {
                 }
                 let name = XMLName.string(uri)
                 namespace = Array(name.utf8)
-                let format = Array(name.utf8.dropFirst("urn:iso:std:iso:20022:tech:xsd:".count))
-                format.withUnsafeBufferPointer { emit(.document, .Document, text: $0) }
+                format = Array(name.utf8.dropFirst("urn:iso:std:iso:20022:tech:xsd:".count))
                 tag = .Document
             }
         }
+        // Pushed before any event: an event reads the three tags above its own, and below the
+        // root only the three `.other`s are there.
         top += 1
         stack[top] = tag
+        format?.withUnsafeBufferPointer { emit(.document, .Document, text: $0) }
         switch tag {
         case .Stmt, .Rpt, .Ntfctn, .Bal, .Ntry, .TxDtls, .RtrInf:
             emit(.start, tag)
