@@ -32,6 +32,9 @@ public final class FileWriter {
     private let capacity = 1 << 20
     private var storage: UnsafeMutablePointer<UInt8>
     private var count = 0
+    /// Bytes handed to the file so far, and how many of them the kernel was asked to write out.
+    private(set) var sent: Int64 = 0
+    private(set) var writeBackStart: Int64 = 0
 
     init(path: String, descriptor: Int32) {
         self.path = path
@@ -104,7 +107,26 @@ public final class FileWriter {
             }
             offset += written
         }
+        sent += Int64(bytes.count)
+        if sent - writeBackStart >= Self.writeBackRun { startWriteBack() }
     }
+
+    /// Has the kernel start writing what was sent and not yet started to disk (`WriteBack`).
+    private func startWriteBack() {
+        guard sent > writeBackStart else { return }
+        WriteBack.start(descriptor, from: writeBackStart, count: sent - writeBackStart)
+        writeBackStart = sent
+    }
+
+    /// Sends what is buffered and has the kernel start writing all of it to disk, without waiting:
+    /// called on every file before the first `finish()`, so that their last writes go out together.
+    func flushAndStartWriteBack() throws {
+        try flush()
+        startWriteBack()
+    }
+
+    /// How much is written before the kernel is asked to start writing it to disk (`WriteBack`).
+    static let writeBackRun: Int64 = 8 << 20
 
     /// Flushes, syncs to disk and closes.
     func finish() throws {
@@ -112,5 +134,36 @@ public final class FileWriter {
         if fsync(descriptor) != 0 { throw WriteError.errno(path, "fsync failed") }
         if close(descriptor) != 0 { throw WriteError.errno(path, "close failed") }
         descriptor = -1
+    }
+}
+
+/// Linux `sync_file_range(…, SYNC_FILE_RANGE_WRITE)`: the kernel starts writing a file's range to
+/// disk and returns without waiting. Otherwise nothing of a run's outputs (534 MB at 1M payments)
+/// went to disk before `fsync` at the end — the kernel's own writeback waits 30 s or for a tenth
+/// of memory to be dirty — and the run waited for all of it there. Started as they are written,
+/// the bytes go out while the run still computes, and the final `fsync` finds little left to do.
+/// It only starts writes: `fsync` still decides that the files are on disk. Swift's Glibc module
+/// does not export it (a GNU extension): looked up by name, as `renameat2` is. Without it (or
+/// where it fails, as on a pipe) nothing changes.
+enum WriteBack {
+    private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+
+    /// `SYNC_FILE_RANGE_WRITE` from <fcntl.h>.
+    private static let write: UInt32 = 2
+
+    private static let syncFileRange: SyncFileRange? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: SyncFileRange.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Whether the call exists here (Linux with glibc).
+    static var isAvailable: Bool { syncFileRange != nil }
+
+    static func start(_ descriptor: Int32, from offset: Int64, count: Int64) {
+        _ = syncFileRange?(descriptor, offset, count, write)
     }
 }

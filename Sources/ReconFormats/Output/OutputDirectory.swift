@@ -80,6 +80,7 @@ public final class OutputDirectory {
     /// elsewhere (a workspace's database) that the files exist before they do.
     public func prepare() throws {
         guard !prepared else { return }
+        for entry in pending { try entry.writer.flushAndStartWriteBack() }
         for entry in pending { try entry.writer.finish() }
         try DirectoryTree.sync(staging, path: path)
         prepared = true
