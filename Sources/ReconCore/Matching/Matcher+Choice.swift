@@ -22,7 +22,10 @@ extension Matcher {
         }
         let tied = ranked.count > 1 && ranked[1].criteria.score == best.criteria.score
         if best.criteria.score >= policy.autoThreshold && !tied && !best.neverAutomatic {
-            let items = best.items.filter { !book.openAmount(of: $0).isZero }.map { book[$0] }
+            // One array, made at its size (a filter and then a map made two, the first grown).
+            var items: [OpenItem] = []
+            items.reserveCapacity(best.items.count)
+            for item in best.items where !book.openAmount(of: item).isZero { items.append(book[item]) }
             return .settle(items: items, criteria: best.criteria)
         }
         if tied && best.criteria.score >= policy.autoThreshold {

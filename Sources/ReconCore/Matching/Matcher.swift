@@ -95,7 +95,8 @@ struct Matcher {
         if !isDecided(candidates) {
             if !clues.hasSuggestions { evidence.suggestions = extractor.suggestions(for: transaction, evidence: evidence) }
             candidates += payerCandidates(payer, evidence: evidence, transaction: transaction, book: book, on: date)
-            for item in evidence.suggestions where !candidates.contains(where: { $0.items == [item] }) {
+            // Compared in place: `$0.items == [item]` made an array for every candidate compared.
+            for item in evidence.suggestions where !candidates.contains(where: { $0.items.count == 1 && $0.items[0] == item }) {
                 guard book.currency(of: item) == currency, book.openAmount(of: item).isPositive else { continue }
                 candidates.append(candidate([item], basis: .suggestion, reference: .suggested, payer: payer,
                                             transaction: transaction, book: book, on: date))
@@ -184,7 +185,7 @@ struct Matcher {
     /// A suggestion that agrees with a candidate found otherwise counts for it; a reference that
     /// names nothing and does not resemble the candidate, or that names other items, counts against it.
     private func agreement(_ evidence: ReferenceEvidence, _ items: [Int]) -> MatchCriteria.Reference {
-        if items.contains(where: evidence.suggestions.contains) { return .suggested }
+        if items.contains(where: { evidence.suggestions.contains($0) }) { return .suggested }
         if !evidence.named.isEmpty && !items.contains(where: { item in evidence.named.contains { $0.item == item } }) {
             return .contradicted
         }
