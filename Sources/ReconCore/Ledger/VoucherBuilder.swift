@@ -22,13 +22,16 @@ public struct VoucherBuilder: Sendable {
         }
         var lines: [JournalLine] = []
         lines.reserveCapacity(count)
-        let reference = transaction.bankRef ?? transaction.entryId
-        Self.add(JournalLine(account: accounts.bank, amount: transaction.amount, wording: .payment, subject: reference),
-                 to: &lines)
+        // Each line made only when it has an amount, straight into the array (made first and
+        // then passed on, each was copied and destroyed: four strings retained and released).
+        if !transaction.amount.isZero {
+            lines.append(JournalLine(account: accounts.bank, amount: transaction.amount, wording: .payment,
+                                     subject: transaction.bankRef ?? transaction.entryId))
+        }
         addSettlementLines(settlements, to: &lines)
-        if let credit {
-            Self.add(JournalLine(account: accounts.receivable, amount: credit.amount, customerId: credit.customerId,
-                                 invoiceId: credit.invoiceId, wording: .customerCredit, subject: credit.invoiceId), to: &lines)
+        if let credit, !credit.amount.isZero {
+            lines.append(JournalLine(account: accounts.receivable, amount: credit.amount, customerId: credit.customerId,
+                                     invoiceId: credit.invoiceId, wording: .customerCredit, subject: credit.invoiceId))
         }
         return lines
     }
@@ -41,17 +44,15 @@ public struct VoucherBuilder: Sendable {
         return lines
     }
 
-    /// A line of some amount; one of none is not written.
-    private static func add(_ line: JournalLine, to lines: inout [JournalLine]) {
-        if !line.amount.isZero { lines.append(line) }
-    }
-
     private func addSettlementLines(_ settlements: [Settlement], to lines: inout [JournalLine]) {
         for index in settlements.indices {  // the fields read in place: a row copied retains all its strings
             let (invoiceId, customerId) = (settlements[index].invoiceId, settlements[index].customerId)
             let (discount, writeOff) = (settlements[index].cashDiscount, settlements[index].writeOff)
-            Self.add(JournalLine(account: accounts.receivable, amount: -settlements[index].settled, customerId: customerId,
-                                 invoiceId: invoiceId, wording: .settle, subject: invoiceId), to: &lines)
+            // A line of no amount is not written.
+            if !settlements[index].settled.isZero {
+                lines.append(JournalLine(account: accounts.receivable, amount: -settlements[index].settled,
+                                         customerId: customerId, invoiceId: invoiceId, wording: .settle, subject: invoiceId))
+            }
             if !discount.isZero {
                 let wording: JournalLine.Wording = settlements[index].kind == .fullSettlement ? .fullSettlement : .cashDiscount
                 lines.append(JournalLine(account: accounts.cashDiscount, amount: discount,
