@@ -102,6 +102,10 @@ import Testing
 
     @Test func decimalCommaForOtherTools() {
         #expect(Money(minorUnits: -123_456, currency: .EUR).formatted(decimalSeparator: ",") == "-1234,56")
+        // A separator of more than one byte is written the long way.
+        #expect(Money(minorUnits: -123_456, currency: .EUR).formatted(decimalSeparator: "·") == "-1234·56")
+        #expect(Money(minorUnits: 5, currency: Currency(code: "KWD")!).formatted(decimalSeparator: "·") == "0·005")
+        #expect(Money(minorUnits: 1500, currency: Currency(code: "JPY")!).formatted(decimalSeparator: "·") == "1500")
     }
 }
 

