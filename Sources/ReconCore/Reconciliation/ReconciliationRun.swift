@@ -50,39 +50,43 @@ struct ReconciliationRun {
         // chunk is settled. The chunks are worked out in order, so the table of ids seen is too.
         let matcher = self.matcher
         var firstSeen = FirstSeen(capacity: transactions.count)
-        // Last first, so that settling takes each one out of its array (`removeLast`) instead of
-        // copying it and releasing the array after.
         func clues(_ positions: ArraySlice<Int>) -> [Clues] {
-            var found = positions.map { index -> Clues in
+            positions.map { index -> Clues in
                 if let first = firstSeen.first(index, in: transactions) { return .repeats(first) }
                 let transaction = transactions[index]
                 return OtherEntry.classify(transaction) == nil ? .payment(matcher.clues(for: transaction)) : .other
             }
-            found.reverse()
-            return found
         }
         guard chunk > 0 else {
             for (done, index) in order.enumerated() {
-                var found = clues(order[done...done])
-                process(transactions, at: index, clues: found.removeLast())
+                process(transactions, at: index, clues: clues(order[done...done])[0])
                 progress?(done + 1)
             }
             return
         }
         var start = 0
         var current = clues(order.prefix(chunk))
+        // The clues of the chunk settled last: let go of on the other core, where they were made.
+        // Taken out one by one and dropped here, each payment's arrays were freed on the settling
+        // thread into the other thread's malloc arena (~670 instructions a payment, and that
+        // arena's lock taken while its own thread allocated).
+        var spent: [Clues] = []
         while start < order.count {
             let end = min(start + chunk, order.count)
             var settling: [Clues] = []
             swap(&settling, &current)
             (_, current) = concurrently({
                 for done in start..<end {
-                    process(transactions, at: order[done], clues: settling.removeLast())
+                    process(transactions, at: order[done], clues: settling[done - start])
                     progress?(done + 1)
                 }
             }, {
-                clues(order[end..<min(end + chunk, order.count)])
+                var dropped: [Clues] = []
+                swap(&dropped, &spent)
+                dropped = []
+                return clues(order[end..<min(end + chunk, order.count)])
             })
+            spent = settling
             start = end
         }
     }
@@ -96,7 +100,7 @@ struct ReconciliationRun {
         case payment(Matcher.Clues)
     }
 
-    private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: consuming Clues) {
+    private mutating func process(_ transactions: [BankTransaction], at index: Int, clues: Clues) {
         let transaction = transactions[index]
         switch clues {
         case .repeats(let firstIndex):
@@ -172,7 +176,7 @@ struct ReconciliationRun {
         result.exceptions.removeLast(result.exceptions.count - kept)
     }
 
-    private mutating func settleReceipt(_ transaction: BankTransaction, clues: consuming Matcher.Clues) {
+    private mutating func settleReceipt(_ transaction: BankTransaction, clues: Matcher.Clues) {
         let date = discountDate(of: transaction)
         switch matcher.decide(transaction, clues: clues, book: book, on: date) {
         case .settle(let items, let criteria):
