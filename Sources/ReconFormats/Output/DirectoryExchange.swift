@@ -25,14 +25,7 @@ enum DirectoryExchange {
     /// `RENAME_EXCHANGE` from <linux/fs.h>.
     private static let renameExchange: UInt32 = 1 << 1
 
-    private static let renameat2: RenameAt2? = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let renameat2 = GNUFunction.named("renameat2", as: RenameAt2.self)
 
     /// Swaps `first` and `second` (both must exist, on one file system).
     static func exchange(_ first: String, _ second: String) -> Result {
@@ -43,6 +36,19 @@ enum DirectoryExchange {
         return code == ENOSYS || code == EINVAL ? .unsupported : .failed(code)
         #else
         return .unsupported
+        #endif
+    }
+}
+
+/// A function of glibc that Swift's Glibc module does not export (a GNU extension), looked up by
+/// name in the running process; nil where there is none (another C library, macOS).
+enum GNUFunction {
+    static func named<Function>(_ name: String, as type: Function.Type) -> Function? {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
+        return unsafeBitCast(symbol, to: type)
+        #else
+        return nil
         #endif
     }
 }

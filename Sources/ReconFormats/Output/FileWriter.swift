@@ -143,22 +143,15 @@ public final class FileWriter {
 /// of memory to be dirty — and the run waited for all of it there. Started as they are written,
 /// the bytes go out while the run still computes, and the final `fsync` finds little left to do.
 /// It only starts writes: `fsync` still decides that the files are on disk. Swift's Glibc module
-/// does not export it (a GNU extension): looked up by name, as `renameat2` is. Without it (or
-/// where it fails, as on a pipe) nothing changes.
+/// does not export it (a GNU extension): looked up by name (`GNUFunction`). Without it (or where
+/// it fails, as on a pipe) nothing changes.
 enum WriteBack {
     private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
     /// `SYNC_FILE_RANGE_WRITE` from <fcntl.h>.
     private static let write: UInt32 = 2
 
-    private static let syncFileRange: SyncFileRange? = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
-        return unsafeBitCast(symbol, to: SyncFileRange.self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let syncFileRange = GNUFunction.named("sync_file_range", as: SyncFileRange.self)
 
     /// Whether the call exists here (Linux with glibc).
     static var isAvailable: Bool { syncFileRange != nil }
