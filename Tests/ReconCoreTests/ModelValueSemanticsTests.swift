@@ -58,6 +58,26 @@ import ReconCore
         #expect(original.invoiceId == "10010" && original.cashDiscount.count == 1 && original.origin?.line == 7)
     }
 
+    @Test func shiftingACopysOriginLeavesTheOriginal() {
+        let original = transaction()
+        var copy = original
+        copy.shiftOrigin(by: 4096)
+        #expect(copy.origin == SourceLocation(file: "bank.csv", line: 4103))
+        #expect(original.origin.line == 7 && original == transaction())
+        copy.shiftOrigin(by: 0)
+        #expect(copy.origin.line == 4103)
+
+        let item = item()
+        var shifted = item
+        shifted.shiftOrigin(by: -2)
+        #expect(shifted.origin == SourceLocation(file: "bank.csv", line: 5))
+        #expect(item.origin?.line == 7 && item == self.item())
+        var unplaced = item
+        unplaced.origin = nil
+        unplaced.shiftOrigin(by: 10)
+        #expect(unplaced.origin == nil, "an item read from nowhere stays so")
+    }
+
     @Test func inlineFieldsOfACopyAreItsOwnToo() {
         let original = item()
         var copy = original

@@ -78,6 +78,13 @@ public struct BankTransaction: Sendable, Hashable {
         self.isReversal = isReversal
     }
 
+    /// Moves where the transaction was read `lines` further down its file, in place (see
+    /// `OpenItem.shiftOrigin(by:)`).
+    public mutating func shiftOrigin(by lines: Int) {
+        guard lines != 0 else { return }
+        uniqueTexts().origin.line += lines
+    }
+
     /// The texts, copied first when another transaction shares them.
     private mutating func uniqueTexts() -> Texts {
         if !isKnownUniquelyReferenced(&texts) { texts = texts.copy() }

@@ -143,7 +143,7 @@ public struct OpenItemsReader {
             }
             rows = Rows()
             if lineOffset != 0 {
-                for index in start..<items.count { items[index].origin?.line += lineOffset }
+                for index in start..<items.count { items[index].shiftOrigin(by: lineOffset) }
             }
             return true
         }

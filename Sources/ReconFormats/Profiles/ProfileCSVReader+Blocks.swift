@@ -71,7 +71,7 @@ extension ProfileCSVReader {
                     for entry in entries.indices {
                         entries[entry].origin.line += offset
                         for transaction in entries[entry].transactions.indices {
-                            entries[entry].transactions[transaction].origin.line += offset
+                            entries[entry].transactions[transaction].shiftOrigin(by: offset)
                         }
                     }
                 }
