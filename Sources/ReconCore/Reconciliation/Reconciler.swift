@@ -82,8 +82,9 @@ public struct Reconciler: Sendable {
                   adjustmentDate: adjustmentDate, progress: progress, chunk: ReconciliationRun.chunk)
     }
 
-    /// `chunk`: how many payments' clues are worked out ahead, on the other core (0: none, each one
-    /// just before it is settled, on this thread — the sequential run the tests compare with).
+    /// `chunk`: how many payments' clues are worked out ahead at first, on the other core (the
+    /// chunks then double, up to `ReconciliationRun.largestChunk`); 0: none, each one just before
+    /// it is settled, on this thread — the sequential run the tests compare with.
     func reconcile(_ prepared: PreparedReconciliation, transactions: [BankTransaction],
                    earlierPartialPayments: [ReconException] = [], adjustmentDate: CalendarDate? = nil,
                    progress: ((Int) -> Void)? = nil, chunk: Int) -> ReconciliationResult {
