@@ -65,6 +65,26 @@ import ReconTestSupport
         #expect(falsePositives < 1_000, "\(falsePositives) false positives in 10 000")
     }
 
+    /// The index fills one filter with the invoice keys and another, on the other core, with the
+    /// references: their union must answer as one filter given both would.
+    @Test func aUnionOfTwoFiltersIsTheFilterOfBoth() {
+        var generator = SplitMix64(seed: 11)
+        let keys = (0..<4_000).map { _ in Self.randomKey(&generator) + "7" }
+        var one = KeyFilter(keys: 8_000), first = KeyFilter(keys: 8_000), second = KeyFilter(keys: 8_000)
+        for (position, key) in keys.enumerated() {
+            let hash = KeyFilter.hash(key.utf8)
+            one.insert(hash)
+            if position % 3 == 0 { first.insert(hash) } else { second.insert(hash) }
+        }
+        #expect(!keys.filter { !second.mayContain(KeyFilter.hash($0.utf8)) }.isEmpty, "the halves differ")
+        first.formUnion(second)
+        for key in keys { #expect(first.mayContain(KeyFilter.hash(key.utf8)), "\(key)") }
+        for probe in 0..<2_000 {
+            let hash = KeyFilter.hash("Q\(probe)".utf8)
+            #expect(first.mayContain(hash) == one.mayContain(hash))
+        }
+    }
+
     @Test func editedHashesEqualTheHashOfTheEditedKey() {
         var generator = SplitMix64(seed: 7)
         for _ in 0..<500 {

@@ -15,35 +15,58 @@ struct ItemIndex: Sendable {
     private var numericIds: [Bool] = []
 
     init(_ book: OpenItemBook) {
-        byInvoiceKey = KeyTable(capacity: book.count)
-        byReference = KeyTable(capacity: book.count)
-        byNumericCore = KeyTable(capacity: book.count)
-        keyFilter = KeyFilter(keys: book.count * 2)
-        coreFilter = KeyFilter(keys: book.count)
-        numericIds.reserveCapacity(book.count)
-        for index in 0..<book.count {
-            // The three fields read in place: `book[index]` copies the whole item (a dozen fields
-            // retained and released) for each of a million items.
-            let (invoiceId, reference, customerId) = book.withItem(index) { ($0.invoiceId, $0.reference, $0.customerId) }
-            let key = Normalization.key(invoiceId)
-            numericIds.append(key.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
-            byInvoiceKey.insert(index, for: key)
-            keyFilter.insert(KeyFilter.hash(key.utf8))
-            if let core = Normalization.numericCore(key) {
-                byNumericCore.insert(index, for: core)
-                coreFilter.insert(KeyFilter.hash(core.utf8))
+        let count = book.count
+        var byInvoiceKey = KeyTable(capacity: count), byNumericCore = KeyTable(capacity: count)
+        var keyFilter = KeyFilter(keys: count * 2), coreFilter = KeyFilter(keys: count)
+        var numericIds: [Bool] = []
+        numericIds.reserveCapacity(count)
+        // The invoice ids here, the references and customers on the other core: the index was the
+        // last thing a CSV run's reading waited for, on one core (0.6–0.7 s of a 1M run with the
+        // other idle). What each side builds is the same as one loop would, in the same order.
+        let (_, others) = concurrently({
+            for index in 0..<count {
+                // The id read in place: `book[index]` copies the whole item (a dozen fields
+                // retained and released) for each of a million items.
+                let key = Normalization.key(book.withItem(index) { $0.invoiceId })
+                numericIds.append(key.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
+                byInvoiceKey.insert(index, for: key)
+                keyFilter.insert(KeyFilter.hash(key.utf8))
+                if let core = Normalization.numericCore(key) {
+                    byNumericCore.insert(index, for: core)
+                    coreFilter.insert(KeyFilter.hash(core.utf8))
+                }
             }
+        }, { Self.referencesAndCustomers(of: book) })
+        keyFilter.formUnion(others.referenceFilter)
+        self.byInvoiceKey = byInvoiceKey
+        self.byNumericCore = byNumericCore
+        self.keyFilter = keyFilter
+        self.coreFilter = coreFilter
+        self.numericIds = numericIds
+        byReference = others.byReference
+        byCustomer = others.byCustomer
+    }
+
+    /// The table of printed references that differ from their item's invoice key, a filter of
+    /// them, and the items by customer (oldest first; one day's items by invoice id, never by
+    /// their order in the file).
+    private static func referencesAndCustomers(of book: OpenItemBook)
+    -> (byReference: KeyTable, referenceFilter: KeyFilter, byCustomer: [String: [Int]]) {
+        var byReference = KeyTable(capacity: book.count)
+        var filter = KeyFilter(keys: book.count * 2)
+        var byCustomer: [String: [Int]] = [:]
+        for index in 0..<book.count {
+            let (invoiceId, reference, customerId) = book.withItem(index) { ($0.invoiceId, $0.reference, $0.customerId) }
             if let reference {
                 let referenceKey = Normalization.key(reference)
-                if !referenceKey.isEmpty && referenceKey != key {
+                if !referenceKey.isEmpty && referenceKey != Normalization.key(invoiceId) {
                     byReference.insert(index, for: referenceKey)
-                    keyFilter.insert(KeyFilter.hash(referenceKey.utf8))
+                    filter.insert(KeyFilter.hash(referenceKey.utf8))
                 }
             }
             byCustomer[customerId, default: []].append(index)
         }
-        // Oldest first; one day's items by invoice id, never by their order in the file. Sorted in
-        // place through `values`: assigning by key while iterating the dictionary copied all of it.
+        // Sorted in place through `values`: assigning by key while iterating the dictionary copied all of it.
         var position = byCustomer.values.startIndex
         while position != byCustomer.values.endIndex {
             if byCustomer.values[position].count > 1 {
@@ -51,6 +74,7 @@ struct ItemIndex: Sendable {
             }
             byCustomer.values.formIndex(after: &position)
         }
+        return (byReference, filter, byCustomer)
     }
 
     /// Whether some reference or invoice key may be `key` (false: certainly none is).

@@ -23,6 +23,12 @@ struct KeyFilter: Sendable {
         words[word] |= bits
     }
 
+    /// Adds every key of `other`, a filter made for as many keys.
+    mutating func formUnion(_ other: KeyFilter) {
+        precondition(words.count == other.words.count, "filters of different sizes")
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+
     /// false: certainly not there; true: maybe.
     func mayContain(_ hash: UInt64) -> Bool {
         let (word, bits) = position(hash)
