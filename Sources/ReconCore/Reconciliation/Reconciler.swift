@@ -122,9 +122,9 @@ public struct Reconciler: Sendable {
     }
 
     static func summarize(transactions: [BankTransaction], result: ReconciliationResult) -> Summary {
-        var byCurrency: [Currency: CurrencySummary] = [:]
+        var byCurrency = CurrencyTable<CurrencySummary>()
         func update(_ currency: Currency, _ change: (inout CurrencySummary) -> Void) {
-            change(&byCurrency[currency, default: CurrencySummary(currency: currency)])
+            byCurrency.update(currency, default: CurrencySummary(currency: currency), change)
         }
         // By position, reading stored fields in place: a loop over the elements copies each
         // transaction and row (a dozen strings retained and released) a million times, and so did

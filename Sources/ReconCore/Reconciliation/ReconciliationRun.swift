@@ -10,6 +10,8 @@ struct ReconciliationRun {
     let decisions: [String: Decision]
     var consumed: Set<String> = []
     private var ruleTexts: [Int: String] = [:]
+    /// Settled transactions by currency, `result.settledTransactions` once the run is finished.
+    private var settledCounts = CurrencyTable<Int>()
 
     init(reconciler: Reconciler, openItems: consuming [OpenItem], decisions: [Decision], customers: [String: Customer]) {
         policy = reconciler.policy
@@ -145,6 +147,7 @@ struct ReconciliationRun {
             result.vouchers[index].number = Reconciler.voucherNumber(index + 1)
         }
         result.openItems = book.takeStillOpen()
+        result.settledTransactions = settledCounts.dictionary
         return result
     }
 
@@ -249,7 +252,7 @@ struct ReconciliationRun {
                 reason: reason, suggestedAction: "full_settlement", isSettled: true)
             rows += decidePartialPayment(exception, open: rows.filter { !$0.openAfter.isZero }.map(\.invoiceId))
         }
-        result.settledTransactions[transaction.amount.currency, default: 0] += 1
+        settledCounts.update(transaction.amount.currency, default: 0) { $0 += 1 }
         post(transaction, lines: builder.receiptLines(for: transaction, settlements: rows, credit: credit))
         result.settlements.appendMoving(&rows)
     }
