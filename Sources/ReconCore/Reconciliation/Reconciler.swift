@@ -25,8 +25,8 @@ public struct ReconciliationResult: Sendable {
 public final class PreparedReconciliation: @unchecked Sendable {
     // Unchecked: it is handed from the thread that prepared it to the one that reconciles, and used
     // by one thread at a time.
-    /// Taken out (and so freed, with its book and indexes, before the caller writes anything) by
-    /// `reconcile`: a prepared run takes one list of transactions, its book changing as they settle.
+    /// Taken out (and freed, with its book and indexes, on a thread of its own) by `reconcile`: a
+    /// prepared run takes one list of transactions, its book changing as they settle.
     fileprivate var run: ReconciliationRun?
 
     init(run: ReconciliationRun) {
@@ -91,8 +91,20 @@ public struct Reconciler: Sendable {
         guard var run = prepared.run.take() else { preconditionFailure("a prepared reconciliation is reconciled once") }
         run.process(transactions, order: Reconciler.settlementOrder(transactions), progress: progress, chunk: chunk)
         var result = run.finish(earlier: earlierPartialPayments, adjustmentDate: adjustmentDate)
+        // The run (its indexes, decisions and the book's storage) let go of on another thread at
+        // the lowest priority, not waited for: freeing it took 0.2-0.3 s at the end of a 1M run,
+        // on one core with the other idle. It runs while a core is free (a writer waiting for the
+        // disk, the run ending); the peak memory did not rise (1805-1813 MB over four runs).
+        let finished = Finished(consume run)
+        _ = Background.start { finished.run = nil }
         result.summary = Reconciler.summarize(transactions: transactions, result: result)
         return result
+    }
+
+    /// A run on its way out, handed to the thread that frees it.
+    private final class Finished {
+        var run: ReconciliationRun?
+        init(_ run: consuming ReconciliationRun) { self.run = run }
     }
 
     /// The positions of `transactions` in booking-date order, ties in input order (a stable sort
@@ -122,6 +134,14 @@ public struct Reconciler: Sendable {
     }
 
     static func summarize(transactions: [BankTransaction], result: ReconciliationResult) -> Summary {
+        // The vouchers' balances summed on the other core while the totals are added up here.
+        let (byCurrency, unbalanced) = concurrently({ totals(transactions: transactions, result: result) },
+                                                    { Voucher.unbalancedCount(in: result.vouchers) })
+        return Summary(currencies: byCurrency.values.sorted { $0.currency.code < $1.currency.code },
+                       vouchers: result.vouchers.count, unbalancedVouchers: unbalanced)
+    }
+
+    private static func totals(transactions: [BankTransaction], result: ReconciliationResult) -> CurrencyTable<CurrencySummary> {
         var byCurrency = CurrencyTable<CurrencySummary>()
         func update(_ currency: Currency, _ change: (inout CurrencySummary) -> Void) {
             byCurrency.update(currency, default: CurrencySummary(currency: currency), change)
@@ -182,7 +202,6 @@ public struct Reconciler: Sendable {
                 $0.otherEntriesAmount += other.transaction.amount
             }
         }
-        return Summary(currencies: byCurrency.values.sorted { $0.currency.code < $1.currency.code },
-                       vouchers: result.vouchers.count, unbalancedVouchers: Voucher.unbalancedCount(in: result.vouchers))
+        return byCurrency
     }
 }

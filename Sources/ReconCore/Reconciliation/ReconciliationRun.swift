@@ -137,16 +137,22 @@ struct ReconciliationRun {
         for exception in earlier {
             decideEarlierPartialPayment(exception, on: adjustmentDate ?? exception.transaction.bookingDate)
         }
-        reviewPartialPayments()
-        for (id, decision) in decisions.sorted(by: { $0.value.origin.line < $1.value.origin.line })
-        where !consumed.contains(id) {
-            result.decisionProblems.append(Finding(decision.origin,
-                "exception_id \(id) names no exception of this run (already decided, or from other inputs?)"))
-        }
-        for index in result.vouchers.indices {
-            result.vouchers[index].number = Reconciler.voucherNumber(index + 1)
-        }
-        result.openItems = book.takeStillOpen()
+        // The vouchers are numbered on the other core while the exceptions and the book are gone
+        // through here (they share nothing): this end of the run had one core and the other idle.
+        var vouchers: [Voucher] = []
+        swap(&vouchers, &result.vouchers)
+        concurrently({
+            reviewPartialPayments()
+            for (id, decision) in decisions.sorted(by: { $0.value.origin.line < $1.value.origin.line })
+            where !consumed.contains(id) {
+                result.decisionProblems.append(Finding(decision.origin,
+                    "exception_id \(id) names no exception of this run (already decided, or from other inputs?)"))
+            }
+            result.openItems = book.stillOpen()
+        }, {
+            for index in vouchers.indices { vouchers[index].number = Reconciler.voucherNumber(index + 1) }
+        })
+        swap(&vouchers, &result.vouchers)
         result.settledTransactions = settledCounts.dictionary
         return result
     }
