@@ -45,10 +45,12 @@ final class CSVBlocks<Rows: BlockRows> {
     /// `buffered` and `source`: the input after the header (`CSVReader.remainder()`), starting on
     /// `line`. `makeReader` makes a reader with the file's dialect over a block starting on a line.
     ///
-    /// `prefetch`: read the next pair on other threads while the caller works through the last —
-    /// for a caller that keeps the rows it is given. One that frees them (`inspect --format
-    /// summary` of a bank CSV) frees memory of the threads' malloc arenas while they allocate in
-    /// them: 1M rows took longer (2.0–2.6 s against 1.8–2.0 s, four times the system time).
+    /// `prefetch`: read the next pair on other threads while the caller works through the last.
+    /// A caller that frees the rows it is given must not free them itself: it would free memory
+    /// of the reading threads' malloc arenas while they allocate in them (1M bank rows took
+    /// 2.0–2.6 s against 1.8–2.0 s, four times the system time). It hands them back instead
+    /// (`next(dropping:)`), and the threads that read the pair after next let go of them first,
+    /// each of the block its predecessor made: a thread takes the arena of the one before it.
     init(path: String, buffered: [UInt8], source: any ByteSource, line: Int, blockSize: Int = 4 << 20,
          maxRecordBytes: Int, prefetch: Bool = false,
          makeReader: @escaping (any ByteSource, Int) -> CSVReader, read: @escaping ReadBlock) {
@@ -70,22 +72,42 @@ final class CSVBlocks<Rows: BlockRows> {
     private var upcoming: Background<Result<[Block]?, any Error>>?
 
     /// The next one or two blocks' rows, in order; nil at the end (or when `restReader()` takes
-    /// over). After a block with an error, reading stops: call no more.
-    func next() throws -> [Block]? {
-        let blocks = try (upcoming.take()?.wait() ?? Result { try readPair() }).get()
+    /// over). After a block with an error, reading stops: call no more. `spent`: what the caller
+    /// made of the pair before, by block, to be let go of by the threads that read the next
+    /// pair (see `init`).
+    func next(dropping spent: [Spent] = []) throws -> [Block]? {
+        let blocks = try (upcoming.take()?.wait() ?? Result { try readPair(dropping: []) }).get()
         if prefetch, let blocks, blocks.last?.error == nil {
-            upcoming = .start { Result { try self.readPair() } }
+            upcoming = .start { Result { try self.readPair(dropping: spent) } }
+        } else {
+            for box in spent { box.value = nil }
         }
         return blocks
     }
 
-    /// The next one or two blocks, read at the same time.
-    private func readPair() throws -> [Block]? {
+    /// What a caller made of one block's rows, handed back to be let go of (see `init`).
+    final class Spent {
+        var value: Any?
+        init(_ value: Any) { self.value = value }
+    }
+
+    /// The next one or two blocks, read at the same time, after letting go of `spent` (the first
+    /// block's on this thread, the second's on the other).
+    private func readPair(dropping spent: [Spent]) throws -> [Block]? {
+        var spent = spent
         while true {
             guard let first = try carry ?? cut() else { return nil }
             carry = nil
             let second = try cut()
-            let (a, b) = concurrently({ self.parse(first, worker: 0) }, { second.map { self.parse($0, worker: 1) } })
+            let dropped = spent
+            spent = []
+            let (a, b) = concurrently({ () -> Parsed in
+                if dropped.count > 0 { dropped[0].value = nil }
+                return self.parse(first, worker: 0)
+            }, { () -> Parsed? in
+                for box in dropped.dropFirst() { box.value = nil }
+                return second.map { self.parse($0, worker: 1) }
+            })
             if a.unfinished, let second {
                 carry = first + second
                 continue

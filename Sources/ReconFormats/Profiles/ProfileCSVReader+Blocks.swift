@@ -10,7 +10,7 @@ extension ProfileCSVReader {
         let lenient = reader.lenientQuotes, maxRecordBytes = reader.maxRecordBytes
         blocks = CSVBlocks<BlockRows>(
             path: reader.path, buffered: buffered, source: source, line: reader.currentLine,
-            blockSize: blockSize, maxRecordBytes: maxRecordBytes,
+            blockSize: blockSize, maxRecordBytes: maxRecordBytes, prefetch: true,
             makeReader: { source, line in
                 let reader = CSVReader(source: source, delimiter: delimiter, quote: quote, firstLine: line)
                 reader.escape = escape
@@ -33,16 +33,20 @@ extension ProfileCSVReader {
 
     /// The next entry of the blocks, in file order, with its identity; findings are collected as
     /// their rows come. nil at the end (findings then thrown), or once one reader takes over.
+    ///
+    /// The next pair of blocks is read on the other cores while the caller goes through this one
+    /// (`CSVBlocks(prefetch:)`). An entry is handed on as a copy and the block keeps its own: a
+    /// caller that drops its entries (`inspect --format summary`) frees nothing, and the blocks'
+    /// entries are handed back to be freed by the threads that read the pair after next, each in
+    /// the malloc arena it was made in (`CSVBlocks.next(dropping:)`).
     func nextEntryOfBlocks() throws -> BankEntry? {
         while true {
             while readyPosition.block < ready.count {
                 let (block, position) = readyPosition
                 if position < ready[block].count {
                     readyPosition.entry += 1
-                    var entry = BankEntry.moved
-                    swap(&entry, &ready[block][position])
-                    finalizeBlockRow(&entry)
-                    return entry
+                    finalizeBlockRow(&ready[block][position])
+                    return ready[block][position]
                 }
                 readyPosition = (block + 1, 0)
             }
@@ -50,7 +54,9 @@ extension ProfileCSVReader {
                 blockError = nil
                 throw error
             }
-            guard var next = try blocks!.next() else {
+            let spent = ready.map { CSVBlocks<BlockRows>.Spent($0) }
+            ready = []
+            guard var next = try blocks!.next(dropping: spent) else {
                 if let rest = blocks!.restReader() {
                     reader = rest
                     blocks = nil
@@ -60,7 +66,6 @@ extension ProfileCSVReader {
                 if !findings.isEmpty { throw ReadError.invalid(findings) }
                 return nil
             }
-            ready = []
             readyPosition = (0, 0)
             for block in next { findings += block.rows.findings.map { $0.shifted(by: block.lineOffset) } }
             for index in next.indices {

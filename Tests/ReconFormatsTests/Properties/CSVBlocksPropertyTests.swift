@@ -1,4 +1,8 @@
 import Testing
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReconCore
 import ReconTestSupport
 @testable import ReconFormats
@@ -111,6 +115,47 @@ import ReconTestSupport
             records.append("\(error)")
         }
         return records
+    }
+
+    /// What a caller hands back with `next(dropping:)` is let go of — by the threads that read
+    /// ahead when prefetching, at once otherwise — and nothing of it is kept.
+    @Test(arguments: [false, true])
+    func spentRowsAreLetGoOfByTheReadingThreads(prefetch: Bool) {
+        /// For each tracker gone, whether it went on the thread that made it.
+        final class Log: Sendable {
+            let onMaker = Mutex<[Bool]>([])
+        }
+        final class Tracker: @unchecked Sendable {
+            let maker = pthread_self()
+            let log: Log
+            init(_ log: Log) { self.log = log }
+            deinit {
+                let onMaker = pthread_equal(pthread_self(), maker) != 0
+                log.onMaker.withLock { $0.append(onMaker) }
+            }
+        }
+        let released = Log()
+        let text = (1...400).map { "\($0),row \($0)\n" }.joined()
+        let blocks = CSVBlocks<[String]>(
+            path: "f.csv", buffered: [], source: MemoryByteSource(text, path: "f.csv"), line: 1,
+            blockSize: 64, maxRecordBytes: 1 << 20, prefetch: prefetch,
+            makeReader: { source, line in CSVReader(source: source, firstLine: line) },
+            read: { _, reader, rows in while try reader.next() { rows.append(Self.record(reader)) } })
+        var handedBack = 0, records = 0, lastPair = 0
+        var spent: [CSVBlocks<[String]>.Spent] = []
+        while let next = try? blocks.next(dropping: spent) {
+            records += next.reduce(0) { $0 + $1.rows.count }
+            spent = next.map { _ in CSVBlocks<[String]>.Spent(Tracker(released)) }
+            handedBack += spent.count
+            lastPair = spent.count
+        }
+        spent = []
+        #expect(records == 400 && handedBack > 20)
+        let onMaker = released.onMaker.withLock { $0 }
+        #expect(onMaker.count == handedBack, "every one let go of")
+        // Prefetching, all but the last pair's go on the reading threads (the last call reads
+        // nothing more, and lets go of them where it is).
+        #expect(onMaker.filter { $0 }.count == (prefetch ? lastPair : handedBack), "\(onMaker)")
     }
 
     /// Records of many small blocks read with the next pair prefetched, as one reader gives them.
