@@ -137,21 +137,24 @@ struct ReconciliationRun {
         for exception in earlier {
             decideEarlierPartialPayment(exception, on: adjustmentDate ?? exception.transaction.bookingDate)
         }
-        // The vouchers are numbered on the other core while the exceptions and the book are gone
-        // through here (they share nothing): this end of the run had one core and the other idle.
+        // The vouchers numbered and the items still open copied out on the other core while the
+        // exceptions are gone through here (both sides only read the book): this end of the run
+        // had one core and the other idle.
         var vouchers: [Voucher] = []
         swap(&vouchers, &result.vouchers)
-        concurrently({
+        let book = self.book
+        let (_, stillOpen) = concurrently({
             reviewPartialPayments()
             for (id, decision) in decisions.sorted(by: { $0.value.origin.line < $1.value.origin.line })
             where !consumed.contains(id) {
                 result.decisionProblems.append(Finding(decision.origin,
                     "exception_id \(id) names no exception of this run (already decided, or from other inputs?)"))
             }
-            result.openItems = book.stillOpen()
-        }, {
+        }, { () -> [OpenItem] in
             for index in vouchers.indices { vouchers[index].number = Reconciler.voucherNumber(index + 1) }
+            return book.stillOpen()
         })
+        result.openItems = stillOpen
         swap(&vouchers, &result.vouchers)
         result.settledTransactions = settledCounts.dictionary
         return result
