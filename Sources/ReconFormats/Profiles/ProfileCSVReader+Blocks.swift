@@ -91,12 +91,3 @@ extension ProfileCSVReader {
         identity.assign(&entry.transactions[0], base: entry.transactions[0].entryId)
     }
 }
-
-extension BankEntry {
-    /// What is left where an entry was moved out of an array (it holds no storage: copying it
-    /// counts no references).
-    static let moved = BankEntry(amount: Money(minorUnits: 0, currency: Currency(code: "XXX")!),
-                                 bookingDate: CalendarDate(year: 2000, month: 1, day: 1)!, valueDate: nil,
-                                 status: .booked, isReversal: false, bankRef: nil, transactions: [],
-                                 origin: SourceLocation(file: "", line: 0))
-}

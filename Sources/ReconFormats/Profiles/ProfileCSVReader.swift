@@ -37,7 +37,8 @@ public final class ProfileCSVReader: RecordByRecordReader {
     var assignsIdentity = true
     /// The rest of the file in blocks, two at a time (see `CSVBlocks`); nil: one reader.
     var blocks: CSVBlocks<BlockRows>?
-    /// Entries of the blocks read, by block, and the next to hand on (each is moved out, not copied).
+    /// Entries of the blocks read, by block, and the next to hand on (handed on as copies: the
+    /// blocks go back to `blocks` to be freed, see `nextEntryOfBlocks`).
     var ready: [[BankEntry]] = []
     var readyPosition = (block: 0, entry: 0)
     /// A CSV syntax error after the ready entries.
