@@ -235,7 +235,8 @@ struct ReconciliationRun {
         for index in rows.indices {
             rows[index].rule = rule
             rows[index].checkInvariants()
-            book.apply(rows[index])
+            book.apply(invoiceId: rows[index].invoiceId, openBefore: rows[index].openBefore,
+                       openAfter: rows[index].openAfter, cashDiscount: rows[index].cashDiscount)
         }
         var credit: OpenItem?
         if outcome.unapplied.isPositive {

@@ -82,16 +82,23 @@ public struct OpenItemBook: Sendable {
 
     /// Applies a settlement row to the item it names.
     public mutating func apply(_ settlement: Settlement) {
-        guard let index = index(ofInvoice: settlement.invoiceId) else {
-            preconditionFailure("settlement for unknown item \(settlement.invoiceId)")
+        apply(invoiceId: settlement.invoiceId, openBefore: settlement.openBefore, openAfter: settlement.openAfter,
+              cashDiscount: settlement.cashDiscount)
+    }
+
+    /// `apply` of a settlement's four fields, for a caller that reads them in place: a whole
+    /// settlement passed on was copied (five strings retained and released) for every row.
+    public mutating func apply(invoiceId: String, openBefore: Money, openAfter: Money, cashDiscount: Money) {
+        guard let index = index(ofInvoice: invoiceId) else {
+            preconditionFailure("settlement for unknown item \(invoiceId)")
         }
-        precondition(openAmount(of: index) == settlement.openBefore, "stale settlement for \(settlement.invoiceId)")
+        precondition(openAmount(of: index) == openBefore, "stale settlement for \(invoiceId)")
         if index < base.count {
-            base[index].openAmount = settlement.openAfter
-            base[index].discountTaken += settlement.cashDiscount
+            base[index].openAmount = openAfter
+            base[index].discountTaken += cashDiscount
         } else {
-            added[index - base.count].openAmount = settlement.openAfter
-            added[index - base.count].discountTaken += settlement.cashDiscount
+            added[index - base.count].openAmount = openAfter
+            added[index - base.count].discountTaken += cashDiscount
         }
     }
 
