@@ -20,5 +20,5 @@ public extension Currency {
     }
 
     /// Whether the code is on ISO 4217's active list.
-    var isActive: Bool { Currency.table[packedCode] != nil }
+    var isActive: Bool { Currency.exponent(ofPacked: packedCode) != nil }
 }

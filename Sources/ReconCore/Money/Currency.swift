@@ -20,7 +20,7 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// The currency for an ISO 4217 code, or nil when the code is not an active currency.
     public init?(code: String) {
-        guard let packed = Currency.pack(code), let exponent = Currency.table[packed] else { return nil }
+        guard let packed = Currency.pack(code), let exponent = Currency.exponent(ofPacked: packed) else { return nil }
         self.init(packedCode: packed, exponent: exponent)
     }
 
@@ -32,7 +32,7 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
             guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return nil }
             packed = packed << 8 | UInt32(byte)
         }
-        guard let exponent = Currency.table[packed] else { return nil }
+        guard let exponent = Currency.exponent(ofPacked: packed) else { return nil }
         self.init(packedCode: packed, exponent: exponent)
     }
 
@@ -69,13 +69,31 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
         return count == 3 ? packed : nil
     }
 
-    static let table: [UInt32: Int] = {
-        var table: [UInt32: Int] = [:]
+    /// The exponent of each active code by its letters, `(first × 26 + second) × 26 + third`, -1
+    /// for no currency: readers look up the code of every row, and hashing it into a dictionary
+    /// cost ~200 instructions a lookup.
+    static let exponents: [Int8] = {
+        var exponents = [Int8](repeating: -1, count: 26 * 26 * 26)
         for (code, exponent) in iso4217 {
-            table[pack(code)!] = exponent
+            exponents[slot(ofPacked: pack(code)!)!] = Int8(exponent)
         }
-        return table
+        return exponents
     }()
+
+    private static func slot(ofPacked packed: UInt32) -> Int? {
+        let first = Int(packed >> 16 & 0xFF) &- 65, second = Int(packed >> 8 & 0xFF) &- 65, third = Int(packed & 0xFF) &- 65
+        guard packed < 1 << 24, (0..<26).contains(first), (0..<26).contains(second), (0..<26).contains(third) else {
+            return nil
+        }
+        return (first * 26 + second) * 26 + third
+    }
+
+    /// The exponent of an active currency's packed code; nil for any other code.
+    static func exponent(ofPacked packed: UInt32) -> Int? {
+        guard let slot = slot(ofPacked: packed) else { return nil }
+        let exponent = exponents[slot]
+        return exponent < 0 ? nil : Int(exponent)
+    }
 
     /// Every code in the table, sorted.
     public static var allCodes: [String] { iso4217.map(\.0).sorted() }
