@@ -95,7 +95,7 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
         return exponent < 0 ? nil : Int(exponent)
     }
 
-    /// Every code in the table, sorted.
+    /// Every active code, sorted.
     public static var allCodes: [String] { iso4217.map(\.0).sorted() }
 }
 
