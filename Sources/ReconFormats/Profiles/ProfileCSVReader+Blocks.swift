@@ -88,6 +88,6 @@ extension ProfileCSVReader {
 
     /// Gives an entry of a block its identity, from the base its block's reader made.
     func finalizeBlockRow(_ entry: inout BankEntry) {
-        identity.assign(&entry.transactions[0], base: entry.transactions[0].entryId)
+        identity.assignKeepingBase(&entry.transactions[0])
     }
 }
