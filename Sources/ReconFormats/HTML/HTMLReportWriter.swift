@@ -43,35 +43,33 @@ public enum HTMLReportWriter {
         html.add("<p class=\"meta\">balanced: <span class=\"balanced-\(summary.isBalanced)\">\(summary.isBalanced)</span> · ")
         html.add("\(summary.vouchers) vouchers · \(content.settlements.count) settlements · ")
         html.add("\(content.exceptions.count) exceptions · \(content.decisionsApplied) decisions applied</p>\n")
-        html.add(totals(summary))
+        totals(summary, into: &html)
         settlementsTable(content.settlements, into: &html)
         exceptionsTable(content.exceptions, into: &html)
         html.add("<script>\n\(HTMLReportAssets.script)\n</script>\n</body>\n</html>\n")
         return html
     }
 
-    static func totals(_ summary: Summary) -> String {
+    static func totals(_ summary: Summary, into html: inout HTMLText) {
         let columns = ["currency", "received", "applied", "discounts", "write-offs", "new credits", "to suspense",
                        "in exceptions", "receipts", "settled", "exceptions", "other entries", "balanced"]
-        var html = "<h2>Totals</h2>\n<div class=\"scroll\"><table id=\"totals\" class=\"sortable\">\n<thead><tr>"
+        html.add("<h2>Totals</h2>\n<div class=\"scroll\"><table id=\"totals\" class=\"sortable\">\n<thead><tr>")
         for (index, column) in columns.enumerated() {
-            html += index == 0 || index == columns.count - 1 ? "<th>\(column)</th>" : "<th class=\"num\">\(column)</th>"
+            html.add(index == 0 || index == columns.count - 1 ? "<th>\(column)</th>" : "<th class=\"num\">\(column)</th>")
         }
-        html += "</tr></thead>\n<tbody>\n"
+        html.add("</tr></thead>\n<tbody>\n")
         for entry in summary.currencies {
-            html += "<tr><td>\(entry.currency.code)</td>"
+            html.add("<tr><td>\(entry.currency.code)</td>")
             for money in [entry.received, entry.applied, entry.discounts, entry.writeOffs, entry.newCredits,
                           entry.toSuspense, entry.inExceptions] {
-                var cell = HTMLText()
-                cell.addMoneyCell(money)
-                html += cell.string
+                html.addMoneyCell(money)
             }
             for count in [entry.receipts, entry.settledTransactions, entry.exceptions, entry.otherEntries] {
-                html += "<td class=\"num\">\(count)</td>"
+                html.add("<td class=\"num\">\(count)</td>")
             }
-            html += "<td class=\"balanced-\(entry.isBalanced)\">\(entry.isBalanced)</td></tr>\n"
+            html.add("<td class=\"balanced-\(entry.isBalanced)\">\(entry.isBalanced)</td></tr>\n")
         }
-        return html + "</tbody>\n</table></div>\n"
+        html.add("</tbody>\n</table></div>\n")
     }
 
     static func settlementsTable(_ all: [Settlement]) -> String {
