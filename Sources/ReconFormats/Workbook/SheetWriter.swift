@@ -166,17 +166,23 @@ struct SheetWriter {
     }
 
     static func needsPreserve(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previousWasSpace = true
-        for byte in bytes {
-            switch byte {
-            case 0x09, 0x0A, 0x0D: return true
-            case 0x20:
-                if previousWasSpace { return true }
-                previousWasSpace = true
-            default: previousWasSpace = false
+        guard let base = bytes.baseAddress, let last = bytes.last, bytes[0] != 0x20, last != 0x20 else { return true }
+        // Sixteen bytes at a time, each beside the byte after it (for two spaces in a row).
+        var index = 0
+        while index + 17 <= bytes.count {
+            let chunk = SIMD16<UInt8>.load(base + index), next = SIMD16<UInt8>.load(base + index + 1)
+            let breaks = (chunk .== .all(0x09)) .| (chunk .== .all(0x0A)) .| (chunk .== .all(0x0D))
+            if (breaks .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet {
+                return true
             }
+            index += 16
         }
-        return previousWasSpace
+        // The last sixteen bytes at most, and the bytes after each, filled out with letters.
+        let rest = bytes.count - index
+        let chunk = SIMD16<UInt8>.load(base + index, count: rest, filler: 0x61)
+        let next = SIMD16<UInt8>.load(base + index + 1, count: rest - 1, filler: 0x61)
+        let breaks = (chunk .== .all(0x09)) .| (chunk .== .all(0x0A)) .| (chunk .== .all(0x0D))
+        return (breaks .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet
     }
 
     /// Appends `text` escaped for XML character data and attributes (see `writeEscaped`).
@@ -194,46 +200,66 @@ struct SheetWriter {
     /// U+FFFD, as do U+FFFE and U+FFFF; tab and LF are kept, CR is written as `&#13;` (a parser turns
     /// a raw CR into LF).
     static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
         var index = 0, plain = 0, count = 0  // plain runs copied whole: a byte at a time cost ~10× as much
         func flush() {
             if plain < index { count += put(UnsafeBufferPointer(rebasing: utf8[plain..<index]), at: out + count) }
         }
         while index < utf8.count {
-            let byte = utf8[index]
-            let replacement: StaticString
-            switch byte {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case 0x0D: replacement = "&#13;"
-            case 0x09, 0x0A:
-                index += 1
+            // Sixteen bytes with nothing to escape (most text; the last ones filled out with letters)
+            // are passed over at once; a chunk with anything that might be is gone through byte by byte.
+            let rest = utf8.count - index
+            if !mightNeedEscaping(SIMD16<UInt8>.load(base + index, count: rest, filler: 0x61)) {
+                index += min(rest, 16)
                 continue
-            case 0x00..<0x20: replacement = "\u{FFFD}"
-            case 0xEF:
-                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
-                guard index + 2 < utf8.count, utf8[index + 1] == 0xBF,
-                      utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF else {
+            }
+            let stop = min(index + 16, utf8.count)
+            while index < stop {
+                let byte = utf8[index]
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0x0D: replacement = "&#13;"
+                case 0x09, 0x0A:
+                    index += 1
+                    continue
+                case 0x00..<0x20: replacement = "\u{FFFD}"
+                case 0xEF:
+                    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
+                    guard index + 2 < utf8.count, utf8[index + 1] == 0xBF,
+                          utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF else {
+                        index += 1
+                        continue
+                    }
+                    flush()
+                    count += put("\u{FFFD}", at: out + count)
+                    index += 3
+                    plain = index
+                    continue
+                default:
                     index += 1
                     continue
                 }
                 flush()
-                count += put("\u{FFFD}", at: out + count)
-                index += 3
-                plain = index
-                continue
-            default:
+                count += put(replacement, at: out + count)
                 index += 1
-                continue
+                plain = index
             }
-            flush()
-            count += put(replacement, at: out + count)
-            index += 1
-            plain = index
         }
         flush()
         return count
+    }
+
+    /// Whether any of the sixteen bytes is one `writeEscaped` may change: a control character,
+    /// `&`, `<`, `>`, `"`, or EF (which starts U+FFFE and U+FFFF).
+    @inline(__always)
+    private static func mightNeedEscaping(_ chunk: SIMD16<UInt8>) -> Bool {
+        let controls = (chunk & .all(0xE0)) .== .all(0)
+        return (controls .| (chunk .== .all(0x26)) .| (chunk .== .all(0x3C)) .| (chunk .== .all(0x3E))
+                .| (chunk .== .all(0x22)) .| (chunk .== .all(0xEF))).anySet
     }
 
     /// Text escaped for XML (for the small parts still built as strings).
