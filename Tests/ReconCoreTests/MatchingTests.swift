@@ -38,6 +38,8 @@ import ReconTestSupport
         #expect(Normalization.key("Faktura nr. inv-10 23".dropFirst(12)) == "INV1023")  // a Substring
         #expect(Normalization.key("Øvre-Ås 7b") == "ØVREÅS7B")  // letters beyond ASCII kept, upper-cased
         #expect(Normalization.key("") == "")
+        #expect(Normalization.key("NO9632834561556") == "NO9632834561556")  // a key already: itself
+        #expect(Normalization.key("til Øvre-Ås".dropFirst(4)) == "ØVREÅS")  // a Substring beyond ASCII
         #expect(Normalization.numericCore("INV001023") == "1023")
         #expect(Normalization.numericCore("A12B34") == nil)
         #expect(Normalization.numericCore("INV12") == nil)

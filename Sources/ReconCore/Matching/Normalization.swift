@@ -2,31 +2,47 @@
 /// accents do not matter; legal forms (AS, GmbH, Ltd …) do not either.
 public enum Normalization {
     /// Upper-case letters and digits only: `RF18 5390-0754` → `RF1853900754`, `inv-10 23` → `INV1023`.
+    public static func key(_ text: String) -> String {
+        // Nearly every reference and id is ASCII, most are keys already (`20000017`, an IBAN):
+        // those are the string itself, nothing made; the other ASCII ones are made from the bytes.
+        var isKey = false
+        let made: String? = text.withUTF8Bytes { bytes in
+            isKey = bytes.allSatisfy(isKeyByte)
+            return isKey ? nil : asciiKey(bytes)
+        }
+        if isKey { return text }
+        return made ?? unicodeKey(text)
+    }
+
+    /// `key(_:)` of a substring or another text.
     public static func key(_ text: some StringProtocol) -> String {
-        // ASCII (nearly every reference and id): bytes in, bytes out, read and written in place.
-        func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { key in
-                var count = 0
-                for byte in bytes {
-                    switch byte {
-                    case 0x30...0x39, 0x41...0x5A: key[count] = byte
-                    case 0x61...0x7A: key[count] = byte - 0x20
-                    default: continue
-                    }
-                    count += 1
+        let ascii = text.utf8.withContiguousStorageIfAvailable(asciiKey) ?? Array(text.utf8).withUnsafeBufferPointer(asciiKey)
+        return ascii ?? unicodeKey(text)
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+    }
+
+    /// The key of ASCII bytes, read and written in place; nil when they are not all ASCII.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { key in
+            var count = 0
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39, 0x41...0x5A: key[count] = byte
+                case 0x61...0x7A: key[count] = byte - 0x20
+                default: continue
                 }
-                return count
+                count += 1
             }
+            return count
         }
-        let fast: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            // A key already (`20000017`, `RF18539007547034`): the string itself, nothing made.
-            if let string = text as? String, bytes.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) {
-                return string
-            }
-            return asciiKey(bytes)
-        }
-        if let key = fast ?? Array(text.utf8).withUnsafeBufferPointer(asciiKey) { return key }
+    }
+
+    /// The key of any text, scalar by scalar: letters of other scripts upper-cased, decimal digits kept.
+    private static func unicodeKey(_ text: some StringProtocol) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
