@@ -8,7 +8,10 @@ extension String {
     /// writers, keys and hashes of a run go through this instead.
     @inlinable
     public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        var shared = self  // shares the storage: `withUTF8` copies only a string that is not native UTF-8
+        // Read in place, without a copy of the string (whose storage a copy retains and releases);
+        // a string that is not native UTF-8 (bridged) is made so first.
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var shared = self
         return try shared.withUTF8(body)
     }
 
