@@ -13,3 +13,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ForEachInPlaceTests {
+    @Test func everyElementIsSeenOnceInOrder() throws {
+        for count in [0, 1, 5] {
+            let rows = (0..<count).map { "row \($0) of a string too long to be stored inline" }
+            var seen: [String] = []
+            rows.forEachInPlace { seen.append($0) }
+            #expect(seen == rows)
+        }
+        struct Stop: Error {}
+        var visited = 0
+        #expect(throws: Stop.self) {
+            try [1, 2, 3].forEachInPlace { value in
+                visited += 1
+                if value == 2 { throw Stop() }
+            }
+        }
+        #expect(visited == 2)  // a throw ends the walk
+    }
+}

@@ -14,7 +14,7 @@ public enum ReportWriters {
     public static func writeSettlements(_ rows: [Settlement], to writer: FileWriter) throws {
         var csv = CSVWriter(writer)
         try csv.header(settlementColumns)
-        for row in rows {
+        try rows.forEachInPlace { row in
             try csv.field(row.entryId)
             try csv.field(row.bankRef)
             try csv.field(row.bookingDate)
@@ -36,8 +36,8 @@ public enum ReportWriters {
     public static func writeJournal(_ vouchers: [Voucher], to writer: FileWriter) throws {
         var csv = CSVWriter(writer)
         try csv.header(journalColumns)
-        for voucher in vouchers {
-            for line in voucher.lines {
+        try vouchers.forEachInPlace { voucher in
+            try voucher.lines.forEachInPlace { line in
                 try csv.field(voucher.number)
                 try csv.field(voucher.date)
                 try csv.field(line.account)
