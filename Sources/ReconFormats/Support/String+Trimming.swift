@@ -29,19 +29,23 @@ extension String {
     /// True when there is nothing to collapse: no control characters, no doubled or outer spaces,
     /// and no lead byte of a non-ASCII space (C2: NEL, no-break space; E1, E2, E3: the other Unicode
     /// spaces) — letters such as ø or ü (lead byte C3) are fine.
-    private var isCollapsed: Bool {
+    var isCollapsed: Bool {
         withUTF8Bytes { bytes in
-            var previousSpace = true
-            for byte in bytes {
-                if byte < 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 { return false }
-                if byte == 0x20 {
-                    if previousSpace { return false }
-                    previousSpace = true
-                } else {
-                    previousSpace = false
-                }
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+            if bytes[0] == 0x20 || bytes[bytes.count - 1] == 0x20 { return false }
+            // Sixteen bytes at a time, each beside the byte after it (for two spaces in a row); the
+            // last ones filled out with letters.
+            var index = 0
+            while index < bytes.count {
+                let rest = bytes.count - index
+                let chunk = SIMD16<UInt8>.load(base + index, count: rest, filler: 0x61)
+                let next = SIMD16<UInt8>.load(base + index + 1, count: rest - 1, filler: 0x61)
+                let controls = (chunk & .all(0xE0)) .== .all(0)
+                let spaceLeads = (chunk .== .all(0xC2)) .| (chunk .== .all(0xE1)) .| (chunk .== .all(0xE2)) .| (chunk .== .all(0xE3))
+                if (controls .| spaceLeads .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet { return false }
+                index += 16
             }
-            return !previousSpace || bytes.isEmpty
+            return true
         }
     }
 }
