@@ -12,6 +12,8 @@ public struct CSVWriter {
     /// `=HYPERLINK(…)` (CSV injection).
     public var neutralizesFormulas = false
     private var atRecordStart = true
+    /// The last date written, and its text.
+    private var lastDate = (date: CalendarDate?.none, text: (UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0)))
 
     public init(_ writer: FileWriter) {
         self.writer = writer
@@ -163,7 +165,13 @@ public struct CSVWriter {
         let (out, first) = try start(10)
         var count = first
         if let date {
-            date.write(into: out + count)
+            // Rows come in date order (a voucher's lines, a day's settlements): the last date's
+            // ten bytes are copied, not worked out from the day number again.
+            if date != lastDate.date {
+                withUnsafeMutableBytes(of: &lastDate.text) { date.write(into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+                lastDate.date = date
+            }
+            withUnsafeBytes(of: lastDate.text) { (out + count).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10) }
             count += 10
         }
         writer.advance(by: count)
