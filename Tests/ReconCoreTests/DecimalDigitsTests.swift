@@ -4,7 +4,10 @@ import Testing
 @Suite struct DecimalDigitsTests {
     @Test func numbersAreWrittenAsStringDoes() {
         var random = SystemRandomNumberGenerator()
-        let values: [UInt] = [0, 1, 9, 10, 99, 100, 123_456, 999_999, 1_000_000, UInt.max]
+        // Every power of ten and its neighbours (where a digit is added), and the largest value.
+        let powers = (1..<20).map { power in (0..<power).reduce(UInt(1)) { product, _ in product * 10 } }
+            .flatMap { [$0 - 1, $0, $0 + 1] }
+        let values: [UInt] = [0, 1, 9, 10, 99, 100, 123_456, 999_999, 1_000_000, UInt.max] + powers
             + (0..<2_000).map { _ in UInt.random(in: 0...UInt.max, using: &random) >> UInt.random(in: 0...63, using: &random) }
         for value in values {
             for width in [1, 6, 25] {
