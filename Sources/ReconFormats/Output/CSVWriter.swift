@@ -12,8 +12,9 @@ public struct CSVWriter {
     /// `=HYPERLINK(…)` (CSV injection).
     public var neutralizesFormulas = false
     private var atRecordStart = true
-    /// The last date written, and its text.
-    private var lastDate = (date: CalendarDate?.none, text: (UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0)))
+    /// The last date written, and its ten bytes of text.
+    private var lastDate: CalendarDate?
+    private var lastDateText: (UInt64, UInt16) = (0, 0)
 
     public init(_ writer: FileWriter) {
         self.writer = writer
@@ -167,11 +168,11 @@ public struct CSVWriter {
         if let date {
             // Rows come in date order (a voucher's lines, a day's settlements): the last date's
             // ten bytes are copied, not worked out from the day number again.
-            if date != lastDate.date {
-                withUnsafeMutableBytes(of: &lastDate.text) { date.write(into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-                lastDate.date = date
+            if date != lastDate {
+                withUnsafeMutableBytes(of: &lastDateText) { date.write(into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+                lastDate = date
             }
-            withUnsafeBytes(of: lastDate.text) { (out + count).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10) }
+            withUnsafeBytes(of: lastDateText) { (out + count).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10) }
             count += 10
         }
         writer.advance(by: count)

@@ -22,6 +22,25 @@ extension SIMD16 where Scalar == UInt8 {
     static func all(_ byte: UInt8) -> Self { Self(repeating: byte) }
 }
 
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether `test` holds for some chunk of sixteen bytes, given with the sixteen bytes after
+    /// each (so that a pair such as two spaces is seen across chunks); the last bytes are filled
+    /// out with `filler`, which `test` must not take for anything.
+    @inline(__always)
+    func anyChunk(filler: UInt8, _ test: (_ chunk: SIMD16<UInt8>, _ next: SIMD16<UInt8>) -> Bool) -> Bool {
+        guard let base = baseAddress else { return false }
+        var index = 0
+        while index < count {
+            let rest = count - index
+            if test(.load(base + index, count: rest, filler: filler), .load(base + index + 1, count: rest - 1, filler: filler)) {
+                return true
+            }
+            index += 16
+        }
+        return false
+    }
+}
+
 extension SIMDMask where Storage == SIMD16<Int8> {
     /// Whether any lane is set, read as two words (`any(_:)` was a call to `min()` when the mask
     /// came from several comparisons).

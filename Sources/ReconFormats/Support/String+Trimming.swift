@@ -31,21 +31,13 @@ extension String {
     /// spaces) — letters such as ø or ü (lead byte C3) are fine.
     var isCollapsed: Bool {
         withUTF8Bytes { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-            if bytes[0] == 0x20 || bytes[bytes.count - 1] == 0x20 { return false }
-            // Sixteen bytes at a time, each beside the byte after it (for two spaces in a row); the
-            // last ones filled out with letters.
-            var index = 0
-            while index < bytes.count {
-                let rest = bytes.count - index
-                let chunk = SIMD16<UInt8>.load(base + index, count: rest, filler: 0x61)
-                let next = SIMD16<UInt8>.load(base + index + 1, count: rest - 1, filler: 0x61)
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if first == 0x20 || last == 0x20 { return false }
+            return !bytes.anyChunk(filler: 0x61) { chunk, next in
                 let controls = (chunk & .all(0xE0)) .== .all(0)
                 let spaceLeads = (chunk .== .all(0xC2)) .| (chunk .== .all(0xE1)) .| (chunk .== .all(0xE2)) .| (chunk .== .all(0xE3))
-                if (controls .| spaceLeads .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet { return false }
-                index += 16
+                return (controls .| spaceLeads .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet
             }
-            return true
         }
     }
 }

@@ -166,23 +166,11 @@ struct SheetWriter {
     }
 
     static func needsPreserve(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress, let last = bytes.last, bytes[0] != 0x20, last != 0x20 else { return true }
-        // Sixteen bytes at a time, each beside the byte after it (for two spaces in a row).
-        var index = 0
-        while index + 17 <= bytes.count {
-            let chunk = SIMD16<UInt8>.load(base + index), next = SIMD16<UInt8>.load(base + index + 1)
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return true }
+        return bytes.anyChunk(filler: 0x61) { chunk, next in
             let breaks = (chunk .== .all(0x09)) .| (chunk .== .all(0x0A)) .| (chunk .== .all(0x0D))
-            if (breaks .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet {
-                return true
-            }
-            index += 16
+            return (breaks .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet
         }
-        // The last sixteen bytes at most, and the bytes after each, filled out with letters.
-        let rest = bytes.count - index
-        let chunk = SIMD16<UInt8>.load(base + index, count: rest, filler: 0x61)
-        let next = SIMD16<UInt8>.load(base + index + 1, count: rest - 1, filler: 0x61)
-        let breaks = (chunk .== .all(0x09)) .| (chunk .== .all(0x0A)) .| (chunk .== .all(0x0D))
-        return (breaks .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet
     }
 
     /// Appends `text` escaped for XML character data and attributes (see `writeEscaped`).
