@@ -33,6 +33,8 @@ let package = Package(
         ),
         // zlib's deflate, for the workbook's ZIP writer (zlib1g-dev, which ZIPFoundation needs too).
         .systemLibrary(name: "CDeflate", providers: [.apt(["zlib1g-dev"])]),
+        // ISA-L's igzip: the workbook's deflate at recon's level, four times zlib's speed (libisal-dev).
+        .systemLibrary(name: "CIgzip", providers: [.apt(["libisal-dev"])]),
         // Money, dates, open items, bank transactions, matching and settlement. No file I/O.
         .target(name: "ReconCore", swiftSettings: releaseSpeed),
         // Readers (bytes -> values) and writers (values -> bytes).
@@ -42,6 +44,7 @@ let package = Package(
                 "ReconCore",
                 "CLibXML2",
                 "CDeflate",
+                "CIgzip",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -1,32 +1,24 @@
-import CDeflate
-
 /// Writes a ZIP package (an .xlsx is one) part by part, each part deflated while it is produced:
 /// a sheet is handed over in pieces and never held whole. Only a part's compressed bytes are kept
 /// until its local header (which carries the CRC-32 and the sizes) can be written.
 ///
 /// The same parts give the same bytes: entries in the order added, every timestamp 1980-01-01
-/// 00:00 (the first DOS date), permissions 0644, UTF-8 names, raw deflate with `memLevel` 9 — the
-/// headers ZIPFoundation 0.9.20 wrote, and at its level (zlib's default) its bytes too (a test
+/// 00:00 (the first DOS date), permissions 0644, UTF-8 names, raw deflate (`Deflater`) — the
+/// headers ZIPFoundation 0.9.20 wrote, and at its level (`.zlibDefault`) its bytes too (a test
 /// compares the two). ZIPFoundation needs a part's size before its first byte, so it could only
 /// take whole sheets — 260 MB of XML in a million-entry run. No ZIP64: a part or archive of 4 GiB
 /// or more is an error.
 struct ZipWriter {
     private let sink: ([UInt8]) throws -> Void
     let path: String
-    private let level: Int32
+    private let level: Deflater.Level
     private var offset = 0
     private var directory: [UInt8] = []
     private var count = 0
 
-    /// zlib's fastest level: the 264 MB of sheet XML of a million-entry run deflate in 1.0 s
-    /// instead of 3.2 s at the default level, into 45 MB instead of 37.
-    static let fastest: Int32 = 1
-    /// zlib's default level (6), which ZIPFoundation used.
-    static let zlibDefault = Z_DEFAULT_COMPRESSION
-
-    /// `sink` receives the archive's bytes in order; `path` names the file in errors; `level` is
-    /// zlib's compression level (`zlibDefault` is ZIPFoundation's).
-    init(path: String, level: Int32 = ZipWriter.fastest, sink: @escaping ([UInt8]) throws -> Void) {
+    /// `sink` receives the archive's bytes in order; `path` names the file in errors; `level`:
+    /// `.fast` (igzip) for recon's workbooks, `.zlibDefault` for ZIPFoundation's bytes.
+    init(path: String, level: Deflater.Level = .fast, sink: @escaping ([UInt8]) throws -> Void) {
         self.path = path
         self.level = level
         self.sink = sink
@@ -43,7 +35,7 @@ struct ZipWriter {
 
     /// Deflates a part whose bytes `body` writes to the deflater, in pieces of any size, at the
     /// level a `ZipWriter` made with the same `level` would: adding the part gives the same bytes.
-    static func deflate(_ name: String, path: String, level: Int32 = ZipWriter.fastest,
+    static func deflate(_ name: String, path: String, level: Deflater.Level = .fast,
                         _ body: (Deflater) throws -> Void) throws -> Part {
         let deflater = try Deflater(path: path, level: level)
         try body(deflater)
@@ -117,79 +109,6 @@ struct ZipWriter {
         bytes.appendLittleEndian(UInt32(compressed))
         bytes.appendLittleEndian(UInt32(size))
         bytes.appendLittleEndian(UInt16(name.count))
-    }
-}
-
-/// A raw deflate stream (zlib) with the CRC-32 and size of what went in. A class: zlib keeps a
-/// pointer to its stream, which must not move.
-final class Deflater {
-    private let path: String
-    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    private var output = [UInt8](repeating: 0, count: 1 << 16)
-    private var compressed: [UInt8] = []
-    private(set) var crc: UInt32 = 0
-    private(set) var size = 0
-
-    init(path: String, level: Int32) throws {
-        self.path = path
-        stream.initialize(to: z_stream())
-        // ZIPFoundation's memory level (9) at its level, for its bytes; zlib's default (8) at the
-        // fastest level, where it costs 15 % fewer instructions (41 a byte of sheet XML against
-        // 48, callgrind) for output of the same size.
-        let memoryLevel: Int32 = level == ZipWriter.zlibDefault ? 9 : 8
-        let status = deflateInit2_(stream, level, Z_DEFLATED, -MAX_WBITS, memoryLevel, Z_DEFAULT_STRATEGY,
-                                   ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else {
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            throw WriteError(path: path, message: "zlib could not start a deflate stream (\(status))")
-        }
-    }
-
-    deinit {
-        deflateEnd(stream)
-        stream.deinitialize(count: 1)
-        stream.deallocate()
-    }
-
-    func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBufferPointer { try write($0) }
-    }
-
-    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        // zlib counts in 32 bits.
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            let piece = UnsafeBufferPointer(rebasing: rest.prefix(1 << 30))
-            crc = UInt32(crc32(UInt(crc), piece.baseAddress, UInt32(piece.count)))
-            size += piece.count
-            try deflate(piece, flush: Z_NO_FLUSH)
-            rest = rest.dropFirst(piece.count)
-        }
-    }
-
-    /// Ends the stream and gives its bytes.
-    func finish() throws -> [UInt8] {
-        try deflate(UnsafeBufferPointer(start: nil, count: 0), flush: Z_FINISH)
-        return compressed
-    }
-
-    private func deflate(_ input: UnsafeBufferPointer<UInt8>, flush: Int32) throws {
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-        stream.pointee.avail_in = UInt32(input.count)
-        var status: Int32 = Z_OK
-        repeat {
-            let produced = output.withUnsafeMutableBufferPointer { buffer -> Int in
-                stream.pointee.next_out = buffer.baseAddress
-                stream.pointee.avail_out = UInt32(buffer.count)
-                status = CDeflate.deflate(stream, flush)
-                return buffer.count - Int(stream.pointee.avail_out)
-            }
-            guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                throw WriteError(path: path, message: "zlib failed to deflate (\(status))")
-            }
-            compressed += output[..<produced]
-        } while stream.pointee.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END)
     }
 }
 
