@@ -70,7 +70,7 @@ public enum MemoryTuning {
         defer { fclose(file) }
         var line = [CChar](repeating: 0, count: 128)
         guard fgets(&line, Int32(line.count), file) != nil else { return false }
-        return String(cString: line).contains("[madvise]")
+        return line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }.contains("[madvise]")
     }
     #endif
 }
