@@ -30,7 +30,7 @@ final class Deflater {
 
     init(path: String, level: Level) throws {
         switch level {
-        case .fast: engine = try IgzipEngine(path: path)
+        case .fast: engine = IgzipEngine(path: path)
         case .zlibDefault: engine = try ZlibEngine(path: path)
         }
     }
@@ -84,7 +84,7 @@ private final class IgzipEngine: DeflateEngine {
     private let levelBuffer: UnsafeMutableBufferPointer<UInt8>
     private var buffer = [UInt8](repeating: 0, count: 1 << 16)
 
-    init(path: String) throws {
+    init(path: String) {
         self.path = path
         // 82 KB: zeroed in place, not built on the stack and copied.
         UnsafeMutableRawPointer(stream).initializeMemory(as: UInt8.self, repeating: 0,
