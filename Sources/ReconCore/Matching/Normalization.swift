@@ -5,13 +5,8 @@ public enum Normalization {
     public static func key(_ text: String) -> String {
         // Nearly every reference and id is ASCII, most are keys already (`20000017`, an IBAN):
         // those are the string itself, nothing made; the other ASCII ones are made from the bytes.
-        var isKey = false
-        let made: String? = text.withUTF8Bytes { bytes in
-            isKey = bytes.allSatisfy(isKeyByte)
-            return isKey ? nil : asciiKey(bytes)
-        }
-        if isKey { return text }
-        return made ?? unicodeKey(text)
+        let ascii = text.withUTF8Bytes { bytes in bytes.allSatisfy(isKeyByte) ? text : asciiKey(bytes) }
+        return ascii ?? unicodeKey(text)
     }
 
     /// `key(_:)` of a substring or another text.
