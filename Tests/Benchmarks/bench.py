@@ -10,7 +10,8 @@ For each size (gen.py: medium = 100,000 payments, large = 1,000,000, with 1.1 x 
   match only     the "match and settle" phase of reconcile
   reconcile      recon reconcile with the camt file, every output written
   reconcile CSV  recon reconcile with the CSV file
-Wall time (median), MB/s of the input, entries/s, and peak RSS (GNU time). With --workspace, the
+Wall time (median), MB/s of the input, entries/s, and peak RSS (GNU time). The runs go in rounds:
+each round runs every task once, at each size back to back. With --workspace, the
 workspace script (import + match against stateless reconcile) runs too.
 """
 import argparse
@@ -66,8 +67,9 @@ def main():
     ap.add_argument("--workspace", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.data, exist_ok=True)
-    rows = []
-    for size in args.sizes.split(","):
+    sizes = args.sizes.split(",")
+    inputs = {}
+    for size in sizes:
         files = {k: os.path.join(args.data, "%s_%s.%s" % (k, size, ext))
                  for k, ext in (("camt053", "xml"), ("bank", "csv"), ("invoices", "csv"))}
         if not all(os.path.exists(f) for f in files.values()):
@@ -76,38 +78,59 @@ def main():
             print("generating %s data with %s …" % (size, args.gen), flush=True)
             subprocess.run([sys.executable, args.gen, "--size", size, "--out", args.data], check=True,
                            stdout=subprocess.DEVNULL)
+        inputs[size] = (files, {k: os.path.getsize(f) / 1e6 for k, f in files.items()})
+    out = tempfile.mkdtemp(prefix="recon-bench-")
+
+    def tasks(size):
+        """Each task: name, command, MB read, entries, environment."""
+        files, mb = inputs[size]
         entries = ENTRIES[size]
-        mb = {k: os.path.getsize(f) / 1e6 for k, f in files.items()}
-        out = tempfile.mkdtemp(prefix="recon-bench-")
+        return [
+            ("parse camt", [args.recon, "inspect", files["camt053"], "--format", "summary"], mb["camt053"], entries, None),
+            ("parse CSV", [args.recon, "inspect", files["bank"], "--format", "summary"], mb["bank"], entries, None),
+            ("open items", [args.recon, "inspect", "--invoices", files["invoices"]], mb["invoices"], entries * 11 // 10, None),
+            ("reconcile", [args.recon, "reconcile", "--invoices", files["invoices"], "--bank", files["camt053"],
+                           "--out", out + "/camt", "--quiet"], mb["camt053"] + mb["invoices"], entries, {"RECON_TIMINGS": "1"}),
+            ("reconcile CSV", [args.recon, "reconcile", "--invoices", files["invoices"], "--bank", files["bank"],
+                               "--out", out + "/csv", "--quiet"], mb["bank"] + mb["invoices"], entries, None),
+        ]
+
+    # The runs go in rounds — each round every task once, each task at every size back to back —
+    # not a task's runs one after another: the bench machine's speed drifts by half within
+    # minutes, and a task whose runs all fell in a slow stretch (or a size measured in a quicker
+    # hour than the other) said more about the hour than about recon.
+    samples = {size: {} for size in sizes}
+    for round_number in range(1, args.runs + 1):
+        print("round %d of %d …" % (round_number, args.runs), flush=True)
+        for index in range(len(tasks(sizes[0]))):
+            for size in sizes:
+                name, cmd, _, _, env = tasks(size)[index]
+                samples[size].setdefault(name, []).append(run(cmd, env))
+
+    rows = []
+    for size in sizes:
         results = {}
-
-        def measure(name, cmd, input_mb, count, env=None, keep=None):
-            samples = [run(cmd, env) for _ in range(args.runs)]
-            wall = statistics.median(s[0] for s in samples)
-            peak = max(s[1] for s in samples) / 1024
-            results[name] = (wall, input_mb, count, peak)
-            print("  %-14s %8.2f s  %7.1f MB/s  %9.0f entries/s  %6.0f MiB peak"
-                  % (name, wall, input_mb / wall if input_mb else 0, count / wall, peak), flush=True)
-            return samples
-
-        print("%s: %d payments (camt %.0f MB, CSV %.0f MB, open items %.0f MB), median of %d runs"
-              % (size, entries, mb["camt053"], mb["bank"], mb["invoices"], args.runs), flush=True)
-        measure("parse camt", [args.recon, "inspect", files["camt053"], "--format", "summary"], mb["camt053"], entries)
-        measure("parse CSV", [args.recon, "inspect", files["bank"], "--format", "summary"], mb["bank"], entries)
-        measure("open items", [args.recon, "inspect", "--invoices", files["invoices"]], mb["invoices"], entries * 11 // 10)
-        samples = measure("reconcile", [args.recon, "reconcile", "--invoices", files["invoices"], "--bank",
-                                        files["camt053"], "--out", out + "/camt", "--quiet"],
-                          mb["camt053"] + mb["invoices"], entries, env={"RECON_TIMINGS": "1"})
-        timed = [phases(s[2]) for s in samples]
-        match = statistics.median(t["match and settle"] for t in timed)
+        for name, _, input_mb, count, _ in tasks(size):
+            runs = samples[size][name]
+            wall = statistics.median(r[0] for r in runs)
+            results[name] = (wall, input_mb, count, max(r[1] for r in runs) / 1024)
+        entries = ENTRIES[size]
+        match = statistics.median(phases(r[2])["match and settle"] for r in samples[size]["reconcile"])
         results["match only"] = (match, 0, entries, 0)
-        print("  %-14s %8.2f s  %17s %9.0f entries/s" % ("match only", match, "", entries / match))
-        measure("reconcile CSV", [args.recon, "reconcile", "--invoices", files["invoices"], "--bank",
-                                  files["bank"], "--out", out + "/csv", "--quiet"], mb["bank"] + mb["invoices"], entries)
+        files, mb = inputs[size]
+        print("\n%s: %d payments (camt %.0f MB, CSV %.0f MB, open items %.0f MB), median of %d runs"
+              % (size, entries, mb["camt053"], mb["bank"], mb["invoices"], args.runs))
+        for name in ("parse camt", "parse CSV", "open items", "match only", "reconcile", "reconcile CSV"):
+            wall, input_mb, count, peak = results[name]
+            if input_mb:
+                print("  %-14s %8.2f s  %7.1f MB/s  %9.0f entries/s  %6.0f MiB peak"
+                      % (name, wall, input_mb / wall, count / wall, peak))
+            else:
+                print("  %-14s %8.2f s  %17s %9.0f entries/s" % (name, wall, "", count / wall))
         rows.append((size, results))
         if args.workspace:
             subprocess.run([os.path.join(HERE, "workspace-bench.sh"), files["invoices"], files["camt053"]], check=True)
-        subprocess.run(["rm", "-rf", out])
+    subprocess.run(["rm", "-rf", out])
 
     print("\n| size | task | median wall | MB/s | entries/s | peak RSS |")
     print("|---|---|---:|---:|---:|---:|")
@@ -119,7 +142,7 @@ def main():
                 "%.0f MiB" % peak if peak else "–"))
     if len(rows) == 2:
         ratio = rows[1][1]["reconcile"][0] / rows[0][1]["reconcile"][0]
-        print("\nreconcile %s → %s: %.1f× the time for %d× the payments"
+        print("\nreconcile %s → %s: %.1f× the time for %d× the payments (medians; runs of the two sizes back to back)"
               % (rows[0][0], rows[1][0], ratio, ENTRIES[rows[1][0]] // ENTRIES[rows[0][0]]))
     print_targets(dict(rows))
 
