@@ -11,16 +11,17 @@ QUALITY := out/quality
 all: build
 
 # libxml2's headers come from Debian's libxml2-dev (found through pkg-config), SQLite's from libsqlite3-dev (GRDB),
-# zlib's from zlib1g-dev (ZIPFoundation's inflate), ISA-L's from libisal-dev (the workbook's deflate).
+# zlib's from zlib1g-dev (ZIPFoundation's inflate), ISA-L's from libisal-dev (the workbook's deflate),
+# mimalloc from libmimalloc-dev (the executable's allocator).
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "recon needs Swift 6.1 or later: https://www.swift.org/install/linux/"; exit 1; }
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! test -f /usr/include/sqlite3.h || ! test -f /usr/include/zlib.h || ! test -f /usr/include/isa-l.h; then \
+	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! test -f /usr/include/sqlite3.h || ! test -f /usr/include/zlib.h || ! test -f /usr/include/isa-l.h || ! test -f /usr/include/mimalloc.h; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "make: installing libxml2-dev, libsqlite3-dev, zlib1g-dev, libisal-dev and pkg-config with apt-get"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev libsqlite3-dev zlib1g-dev libisal-dev pkg-config >/dev/null; \
+	    echo "make: installing libxml2-dev, libsqlite3-dev, zlib1g-dev, libisal-dev, libmimalloc-dev and pkg-config with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev libsqlite3-dev zlib1g-dev libisal-dev libmimalloc-dev pkg-config >/dev/null; \
 	  else \
-	    echo "recon needs the headers of libxml2, SQLite, zlib and ISA-L, and pkg-config. Install them with:"; \
-	    echo "  sudo apt-get install -y libxml2-dev libsqlite3-dev zlib1g-dev libisal-dev pkg-config"; \
+	    echo "recon needs the headers of libxml2, SQLite, zlib, ISA-L and mimalloc, and pkg-config. Install them with:"; \
+	    echo "  sudo apt-get install -y libxml2-dev libsqlite3-dev zlib1g-dev libisal-dev libmimalloc-dev pkg-config"; \
 	    exit 1; \
 	  fi; \
 	fi

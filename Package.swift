@@ -35,6 +35,9 @@ let package = Package(
         .systemLibrary(name: "CDeflate", providers: [.apt(["zlib1g-dev"])]),
         // ISA-L's igzip: the workbook's deflate at recon's level, four times zlib's speed (libisal-dev).
         .systemLibrary(name: "CIgzip", providers: [.apt(["libisal-dev"])]),
+        // mimalloc: linked into the executable only, it takes over malloc for the whole process
+        // (libmimalloc-dev; Sources/recon/MemoryTuning.swift says why).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Money, dates, open items, bank transactions, matching and settlement. No file I/O.
         .target(name: "ReconCore", swiftSettings: releaseSpeed),
         // Readers (bytes -> values) and writers (values -> bytes).
@@ -62,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "recon",
             dependencies: [
-                "ReconApp", "ReconFormats", "ReconWorkspace",
+                "ReconApp", "ReconFormats", "ReconWorkspace", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

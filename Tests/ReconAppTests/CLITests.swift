@@ -20,6 +20,23 @@ import ReconTestSupport
         #expect(TemporaryDirectory.list(directory.path + "/out").count == 9)
     }
 
+    /// The executable's `malloc` is mimalloc's (linked to come before glibc's), with huge pages for
+    /// the commands that hold a run in memory and not for `inspect`; the environment can turn them off.
+    @Test func theExecutableAllocatesWithMimalloc() throws {
+        let directory = TemporaryDirectory()
+        let timings = ["RECON_TIMINGS": "1"]
+        let inspect = try runRecon(["inspect", demo + "/bank.csv", "--format", "summary"], environment: timings)
+        #expect(inspect.stderr.contains("timing: allocator mimalloc 2."), "\(inspect.stderr)")
+        #expect(inspect.stderr.contains("huge pages off"))
+        let run = try runRecon(["reconcile", "--invoices", demo + "/invoices.csv", "--bank", demo + "/bank.csv",
+                                "--out", directory.path + "/a", "--quiet"], environment: timings)
+        #expect(run.status == 0 && run.stderr.contains("timing: allocator mimalloc 2.") && run.stderr.contains("huge pages on"))
+        let small = try runRecon(["reconcile", "--invoices", demo + "/invoices.csv", "--bank", demo + "/bank.csv",
+                                  "--out", directory.path + "/b", "--quiet"],
+                                 environment: timings.merging(["MIMALLOC_LARGE_OS_PAGES": "0"]) { $1 })
+        #expect(small.status == 0 && small.stderr.contains("huge pages off"))
+    }
+
     @Test func sameInputsGiveByteIdenticalOutputs() throws {
         let directory = TemporaryDirectory()
         #expect(try reconcile([], out: directory.path + "/a").status == 0)
