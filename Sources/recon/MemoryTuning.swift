@@ -36,10 +36,11 @@ enum MemoryTuning {
     /// `timing: allocator mimalloc 2.0.9, huge pages on` — or glibc's, should the executable have
     /// been linked so that another library's `malloc` comes first.
     static var description: String {
-        let version = Int(mi_version())
-        let pages = mi_option_is_enabled(mi_option_large_os_pages) ? "on" : "off"
+        let number = Int(mi_version())
+        let version = "\(number / 100).\(number / 10 % 10).\(number % 10)"
         guard mallocIsMimalloc else { return "timing: allocator glibc (mimalloc \(version) linked but not in use)" }
-        return "timing: allocator mimalloc \(version / 100).\(version / 10 % 10).\(version % 10), huge pages \(pages)"
+        let pages = mi_option_is_enabled(mi_option_large_os_pages) ? "on" : "off"
+        return "timing: allocator mimalloc \(version), huge pages \(pages)"
     }
 
     /// Whether a block from `malloc` lies in mimalloc's heap.
