@@ -17,7 +17,7 @@ import Glibc
 ///
 /// For the commands that hold a whole run in memory, mimalloc asks for transparent huge pages
 /// (`madvise`): a 2 MiB page is one fault where 512 small pages were 512, each zeroed and mapped
-/// on its own — on the benchmark machine 1–3 s a GB of system time. The `inspect` commands, which
+/// on its own — on the benchmark machine up to 3 s a GB of system time. The `inspect` commands, which
 /// stream, keep small pages: they paid more system time with huge ones. `MIMALLOC_LARGE_OS_PAGES`
 /// in the environment decides instead, and mimalloc's other `MIMALLOC_*` options apply as it
 /// documents them.
