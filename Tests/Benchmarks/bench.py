@@ -26,6 +26,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 ENTRIES = {"small": 1_000, "medium": 100_000, "large": 1_000_000}
+# The figures in the order they are printed.
+SHOWN = ("parse camt", "parse CSV", "open items", "match only", "reconcile", "reconcile CSV")
 
 
 def warm(paths):
@@ -99,18 +101,18 @@ def main():
     # not a task's runs one after another: the bench machine's speed drifts by half within
     # minutes, and a task whose runs all fell in a slow stretch (or a size measured in a quicker
     # hour than the other) said more about the hour than about recon.
+    plans = {size: tasks(size) for size in sizes}
     samples = {size: {} for size in sizes}
     for round_number in range(1, args.runs + 1):
         print("round %d of %d …" % (round_number, args.runs), flush=True)
-        for index in range(len(tasks(sizes[0]))):
-            for size in sizes:
-                name, cmd, _, _, env = tasks(size)[index]
+        for same_task in zip(*(plans[size] for size in sizes)):
+            for size, (name, cmd, _, _, env) in zip(sizes, same_task):
                 samples[size].setdefault(name, []).append(run(cmd, env))
 
     rows = []
     for size in sizes:
         results = {}
-        for name, _, input_mb, count, _ in tasks(size):
+        for name, _, input_mb, count, _ in plans[size]:
             runs = samples[size][name]
             wall = statistics.median(r[0] for r in runs)
             results[name] = (wall, input_mb, count, max(r[1] for r in runs) / 1024)
@@ -120,7 +122,7 @@ def main():
         files, mb = inputs[size]
         print("\n%s: %d payments (camt %.0f MB, CSV %.0f MB, open items %.0f MB), median of %d runs"
               % (size, entries, mb["camt053"], mb["bank"], mb["invoices"], args.runs))
-        for name in ("parse camt", "parse CSV", "open items", "match only", "reconcile", "reconcile CSV"):
+        for name in SHOWN:
             wall, input_mb, count, peak = results[name]
             if input_mb:
                 print("  %-14s %8.2f s  %7.1f MB/s  %9.0f entries/s  %6.0f MiB peak"
@@ -135,7 +137,7 @@ def main():
     print("\n| size | task | median wall | MB/s | entries/s | peak RSS |")
     print("|---|---|---:|---:|---:|---:|")
     for size, results in rows:
-        for name in ("parse camt", "parse CSV", "open items", "match only", "reconcile", "reconcile CSV"):
+        for name in SHOWN:
             wall, input_mb, count, peak = results[name]
             print("| %s | %s | %.2f s | %s | %.0f | %s |" % (
                 size, name, wall, "%.0f" % (input_mb / wall) if input_mb else "–", count / wall,
