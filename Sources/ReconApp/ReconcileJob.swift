@@ -92,8 +92,10 @@ public struct ReconcileJob: Sendable {
         limit.add(bank.transactions)
         try limit.check()
 
+        let settling = PhaseTimer.ThreadUsage()
         let result = reconciler.reconcile(prepared, transactions: bank.transactions,
                                           progress: progress.map { line in { line.transactionsMatched($0) } })
+        timer.noteThread("settling thread", since: settling)
         progress?.finish()
         // A decisions file is applied whole or not at all.
         if !result.decisionProblems.isEmpty { throw ReadError.invalid(result.decisionProblems) }

@@ -80,9 +80,21 @@ struct ReconciliationRun {
         // thread into the other thread's malloc arena (~670 instructions a payment, and that
         // arena's lock taken while its own thread allocated).
         var spent: [Clues] = []
+        // The result arrays' room for the next two chunks' rows, faulted in by the clues' core
+        // once it has worked them out (see `RoomAhead`).
+        var settlementsRoom = RoomAhead(), vouchersRoom = RoomAhead(), exceptionsRoom = RoomAhead()
         while start < order.count {
             let end = start + current.count
             let nextSize = min(size * 2, max(chunk, Self.largestChunk))
+            let ahead = current.count + nextSize
+            // Rows for `ahead` payments: a quarter more than the payments so far gave (and some);
+            // before any, `share` quarters of a row a payment.
+            func rows(_ count: Int, orAtFirst share: Int) -> Int {
+                start == 0 ? ahead * share / 4 : count * ahead / start * 5 / 4 + 64
+            }
+            let room = [settlementsRoom.next(of: result.settlements, rows: rows(result.settlements.count, orAtFirst: 6)),
+                        vouchersRoom.next(of: result.vouchers, rows: rows(result.vouchers.count, orAtFirst: 4)),
+                        exceptionsRoom.next(of: result.exceptions, rows: rows(result.exceptions.count, orAtFirst: 1))]
             var settling: [Clues] = []
             swap(&settling, &current)
             (_, current) = concurrently({
@@ -94,7 +106,9 @@ struct ReconciliationRun {
                 var dropped: [Clues] = []
                 swap(&dropped, &spent)
                 dropped = []
-                return clues(order[end..<min(end + nextSize, order.count)])
+                let next = clues(order[end..<min(end + nextSize, order.count)])
+                for case let range? in room { RoomAhead.faultIn(range) }
+                return next
             })
             spent = settling
             start = end
