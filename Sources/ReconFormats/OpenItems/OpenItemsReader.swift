@@ -137,7 +137,9 @@ public struct OpenItemsReader {
             }
             let start = items.count
             if repeated.isEmpty {
-                items.append(contentsOf: rows.items)
+                // Moved, not copied: a copy counted a reference to each item's texts, made on
+                // another core, and dropping the block's array let go of it again.
+                items.appendMoving(&rows.items)
             } else {
                 for index in rows.items.indices where !repeated.contains(index) { items.append(rows.items[index]) }
             }
