@@ -5,7 +5,7 @@ import Glibc
 /// The reserved room of an array, faulted in before its rows are appended there.
 ///
 /// A fresh page costs this machine up to 3 s a GB in the kernel, zeroed on the first write: the
-/// settling thread spent 0.7–0.9 s of a 1M run's 4.4–6.8 s of settling in the kernel, about 0.55 s
+/// settling thread spent 0.6–0.9 s of a 1M run's 3.9–6.8 s of settling in the kernel, about 0.55 s
 /// of it on the rows written into the result arrays reserved ahead. The core that works out the
 /// next payments' clues idles part of each chunk; it faults those pages in first
 /// (`madvise(MADV_POPULATE_WRITE)`, Linux 5.14 and later), and the settling thread finds them ready.
