@@ -52,9 +52,7 @@ struct PhaseTimer {
             cpu = micros(usage.ru_utime) + kernel
             faults = usage.ru_minflt + usage.ru_majflt
             #endif
-            var time = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &time)
-            wall = time.tv_sec * 1_000_000 + time.tv_nsec / 1000
+            wall = Stopwatch.micros(CLOCK_MONOTONIC)
         }
     }
 
@@ -82,7 +80,7 @@ struct PhaseTimer {
         /// Both times now (on the thread that made it, for a thread's clock).
         var reading: Reading { Reading(wall: wall, cpu: cpu) }
 
-        private static func micros(_ clock: clockid_t) -> Int {
+        fileprivate static func micros(_ clock: clockid_t) -> Int {
             var time = timespec()
             clock_gettime(clock, &time)
             return time.tv_sec * 1_000_000 + time.tv_nsec / 1000

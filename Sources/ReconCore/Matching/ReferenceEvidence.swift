@@ -187,7 +187,7 @@ struct ReferenceExtractor {
         }
     }
 
-    /// One space, dash or line break (the ASCII separators `joinable(_: String)` accepts).
+    /// Whether a separator lets two tokens join: exactly one space, dash or line break.
     private static func joinable(_ separator: UnsafeBufferPointer<UInt8>) -> Bool {
         switch separator.count {
         case 1: separator[0] == 0x20 || separator[0] == 0x2D || separator[0] == 0x0A
@@ -197,7 +197,7 @@ struct ReferenceExtractor {
     }
 
     private static func joinable(_ separator: String) -> Bool {
-        separator == " " || separator == "-" || separator == "\n" || separator == "\r\n"
+        separator.withUTF8Bytes(joinable)
     }
 
     /// Tokens worth a typo search: five or more characters, at least four of them digits.
