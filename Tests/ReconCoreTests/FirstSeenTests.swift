@@ -38,4 +38,20 @@ import Testing
             #expect(ours.insert(value) == reference.insert(value).inserted, "step \(step): \(value)")
         }
     }
+
+    /// Room made ahead, at the start or after values are in, changes no answer; nor does a look
+    /// ahead at where values would go.
+    @Test func roomMadeAheadKeepsEveryValue() {
+        for before in [0, 10, 3_000] {
+            var ours = HashSet64()
+            var reference = Set<UInt64>()
+            for value in (0..<UInt64(before)).map({ ($0 + 1) * 7_919 }) {
+                #expect(ours.insert(value) == reference.insert(value).inserted)
+            }
+            ours.reserve(100_000)
+            let values = (0..<20_000).map { UInt64($0 % 4_000) * 7_919 }
+            values.withUnsafeBufferPointer { _ = ours.load($0) }
+            for value in values { #expect(ours.insert(value) == reference.insert(value).inserted, "\(before) \(value)") }
+        }
+    }
 }

@@ -23,7 +23,10 @@ extension ProfileCSVReader {
                 parser.reader = reader
                 while try reader.next() {
                     do {
-                        if case .entry(let entry) = try parser.readRow() { rows.entries.append(entry) }
+                        if case .entry(let entry) = try parser.readRow() {
+                            rows.idHashes.append(EntryIdentity.hash(of: entry.transactions[0].entryId))
+                            rows.entries.append(entry)
+                        }
                     } catch ReadError.invalid(let found) {
                         rows.findings += found
                     }
@@ -48,9 +51,15 @@ extension ProfileCSVReader {
                 let (block, position) = readyPosition
                 if position < ready[block].count {
                     readyPosition.entry += 1
+                    let hashes = readyHashes[block]
+                    if position % Self.lookAhead == 0 {
+                        hashes.withUnsafeBufferPointer { all in
+                            identity.lookAhead(UnsafeBufferPointer(rebasing: all[position..<min(position + Self.lookAhead, all.count)]))
+                        }
+                    }
                     var entry = Self.handedOn
                     swap(&entry, &ready[block][position])
-                    finalizeBlockRow(&entry)
+                    identity.assignKeepingBase(&entry.transactions[0], hash: hashes[position])
                     return entry
                 }
                 readyPosition = (block + 1, 0)
@@ -61,6 +70,7 @@ extension ProfileCSVReader {
             }
             let spent = ready.map { CSVBlocks<BlockRows>.Spent($0) }
             ready = []
+            readyHashes = []
             guard var next = try blocks!.next(dropping: spent) else {
                 if let rest = blocks!.restReader() {
                     reader = rest
@@ -86,6 +96,7 @@ extension ProfileCSVReader {
                     }
                 }
                 ready.append(entries)
+                readyHashes.append(next[index].rows.idHashes)
             }
             blockError = next.last?.error
         }
@@ -96,8 +107,6 @@ extension ProfileCSVReader {
                                             status: .booked, isReversal: false, bankRef: nil, transactions: [],
                                             origin: SourceLocation(file: "", line: 0))
 
-    /// Gives an entry of a block its identity, from the base its block's reader made.
-    func finalizeBlockRow(_ entry: inout BankEntry) {
-        identity.assignKeepingBase(&entry.transactions[0])
-    }
+    /// How many entries' ids are looked up ahead in one go (`EntryIdentity.lookAhead`).
+    private static let lookAhead = 64
 }

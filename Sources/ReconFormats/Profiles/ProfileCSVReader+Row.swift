@@ -103,7 +103,7 @@ extension ProfileCSVReader {
             if assignsIdentity {
                 identity.assign(&transactions[0], entryReference: bankRef, index: 1)
             } else {
-                // The part that needs no other row is done here, on the block's core (`finalizeBlockRow`).
+                // The part that needs no other row is done here, on the block's core (`nextEntryOfBlocks`).
                 transactions[0].entryId = EntryIdentity.base(of: transactions[0], entryReference: bankRef, index: 1)
             }
         }

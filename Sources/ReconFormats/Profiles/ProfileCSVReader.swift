@@ -37,9 +37,10 @@ public final class ProfileCSVReader: RecordByRecordReader {
     var assignsIdentity = true
     /// The rest of the file in blocks, two at a time (see `CSVBlocks`); nil: one reader.
     var blocks: CSVBlocks<BlockRows>?
-    /// Entries of the blocks read, by block, and the next to hand on (handed on as copies: the
-    /// blocks go back to `blocks` to be freed, see `nextEntryOfBlocks`).
+    /// Entries of the blocks read, by block, and the next to hand on (moved out: the blocks go
+    /// back to `blocks` to be freed, see `nextEntryOfBlocks`); the hashes of their ids by block.
     var ready: [[BankEntry]] = []
+    var readyHashes: [[UInt64]] = []
     var readyPosition = (block: 0, entry: 0)
     /// A CSV syntax error after the ready entries.
     var blockError: (any Error)?
@@ -48,6 +49,8 @@ public final class ProfileCSVReader: RecordByRecordReader {
     /// end, with those of the other rows, so they need no place among the entries).
     struct BlockRows: ReconFormats.BlockRows {
         var entries: [BankEntry] = []
+        /// The hash of each entry's id (`EntryIdentity.hash(of:)`), made on the block's core.
+        var idHashes: [UInt64] = []
         var findings: [Finding] = []
     }
 
@@ -102,6 +105,10 @@ public final class ProfileCSVReader: RecordByRecordReader {
         let automatic = 4 << 20
         if !profile.continuationRows && (blockSize != nil || (size ?? 0) >= 2 * automatic) {
             try startBlocks(blockSize: blockSize ?? automatic)
+            // Room for the file's ids made once: rehashed as it doubled, the set was written
+            // again at random, a cache miss an id.
+            identity.reserve(BankFile.expectedEntries(BankFile.occurrences(of: [0x0A], in: head),
+                                                      head: head.count, size: size))
         }
     }
 
