@@ -48,6 +48,29 @@ func openItems(_ text: String) throws -> ([OpenItem], [Finding]) {
         ])
     }
 
+    /// Repeats far apart and near, among thousands of ids (the table of ids grows many times, and
+    /// ids that share a hash are told apart): each repeat is reported with the line of its id's
+    /// first row, as a dictionary of first lines gives it.
+    @Test func everyRepeatedIdNamesItsFirstLine() {
+        var text = "invoice_id,customer_id,currency,amount,invoice_date\n"
+        var firstLine: [String: Int] = [:]
+        var expected: [String] = []
+        for row in 0..<6_000 {
+            let id = row % 5 == 4 ? "INV-\(row / 3)" : "INV-\(row)"
+            let line = row + 2
+            text += "\(id),C1,EUR,1.00,2025-06-01\n"
+            if let first = firstLine[id] {
+                expected.append("items.csv:\(line):1: invoice_id \(id) already on line \(first)")
+            } else {
+                firstLine[id] = line
+            }
+        }
+        let findings = readError { _ = try openItems(text) }
+        #expect(findings.count == min(expected.count, 1000))
+        #expect(findings.map(\.description) == Array(expected.prefix(findings.count)))
+        #expect(expected.count > 500)
+    }
+
     @Test func missingRequiredColumnsAreNamed() {
         let findings = readError { _ = try openItems("invoice_id,amount\nA,1.00\n") }
         #expect(findings.map(\.description) == ["items.csv:1: missing required columns: customer_id, currency, invoice_date"])
