@@ -43,14 +43,32 @@ struct PayerIndex: Sendable {
         var names = StringSetMap(capacity: items.count / 4)
         // A customer's items nearly always repeat its IBAN and name (five items a customer in the
         // benchmark): an item that repeats what its customer's last one gave adds nothing, and is
-        // passed over before its IBAN is normalised and looked up.
-        var last: [String: (iban: String?, name: String?)] = [:]
-        last.reserveCapacity(items.count / 4)
-        for index in items.indices {  // fields read in place: `for item in items` copies each item
-            let customer = items[index].customerId, iban = items[index].customerIban, name = items[index].customerName
-            if let seen = last.updateValue((iban, name), forKey: customer), seen.iban == iban, seen.name == name { continue }
-            if let iban { byIban.insert(customer, for: Normalization.key(iban)) }
-            if let name { names.insert(name, for: customer) }
+        // passed over before its IBAN is normalised and looked up. The last item of each customer
+        // is found by the id's hash and its bytes, and compared by bytes: a `[String: …]` of them
+        // hashed every item's customer with SipHash, and `==` took the slow path for any name
+        // with a letter such as ø (~4 % of a 1M reconcile's samples in all).
+        var customersSeen = PositionTable(capacity: items.count / 4)
+        var lastItem: [Int] = []  // by customer, in the order first seen
+        lastItem.reserveCapacity(items.count / 4)
+        func same(_ one: String?, _ other: String?) -> Bool {
+            guard let one, let other else { return one == nil && other == nil }
+            return one.hasSameUTF8(as: other)
+        }
+        items.withUnsafeBufferPointer { items in  // fields read in place: `for item in items` copies each item
+            for index in items.indices {
+                let customer = items[index].customerId, iban = items[index].customerIban, name = items[index].customerName
+                let hash = PositionTable.hash(customer)
+                if let known = customersSeen.find(hash: hash, { items[lastItem[$0]].customerId.hasSameUTF8(as: customer) }) {
+                    let last = lastItem[known]
+                    lastItem[known] = index
+                    if same(items[last].customerIban, iban) && same(items[last].customerName, name) { continue }
+                } else {
+                    customersSeen.insert(lastItem.count, hash: hash)
+                    lastItem.append(index)
+                }
+                if let iban { byIban.insert(customer, for: Normalization.key(iban)) }
+                if let name { names.insert(name, for: customer) }
+            }
         }
         for customer in customers.values {
             if let iban = customer.iban { byIban.insert(customer.id, for: Normalization.key(iban)) }
