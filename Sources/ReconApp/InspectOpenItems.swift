@@ -16,7 +16,7 @@ public enum InspectOpenItems {
         limit.add(items)
         try limit.check()
         // Counted in arrays: a dictionary by type and one by currency hashed every item twice (a
-        // run has three types and a few currencies). The customers need their set.
+        // run has three types and a few currencies). The customers need their set, of bytes.
         let types: [OpenItemType] = [.invoice, .creditNote, .credit]
         func slot(_ type: OpenItemType) -> Int {
             switch type {
@@ -26,9 +26,8 @@ public enum InspectOpenItems {
             }
         }
         var byType = [Int](repeating: 0, count: types.count)
-        var customers = Set<String>()
+        var customers = ByteStringSet(capacity: items.count / 4)
         var open: [Money] = []
-        customers.reserveCapacity(items.count / 4)
         items.withUnsafeBufferPointer { items in  // fields read in place: a copy of each item costs more
             for index in items.indices {
                 byType[slot(items[index].type)] += 1

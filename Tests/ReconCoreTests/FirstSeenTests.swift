@@ -55,3 +55,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ByteStringSetTests {
+    /// As many members as a set of the strings' bytes has, through many growths; "é" written as
+    /// one scalar and as e + accent are two ids.
+    @Test func countsStringsByTheirBytes() {
+        var ours = ByteStringSet()
+        var reference = Set<[UInt8]>()
+        for step in 0..<20_000 {
+            let value = step % 3 == 0 ? "C\(step / 7)" : "customer with a long id \(step % 5_000)"
+            #expect(ours.insert(value) == reference.insert(Array(value.utf8)).inserted)
+        }
+        #expect(ours.count == reference.count)
+        #expect(ours.insert("caf\u{E9}") && ours.insert("cafe\u{301}") && !ours.insert("caf\u{E9}"))
+    }
+}

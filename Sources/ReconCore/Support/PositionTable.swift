@@ -86,3 +86,29 @@ struct FirstSeen {
         return nil
     }
 }
+
+/// A set of strings told apart by their bytes (not by Unicode canonical equivalence, as `Set`
+/// does): for counting ids, which are bytes to the systems that made them. `Set<String>` hashed
+/// each with SipHash, through the slow path for any non-ASCII letter: counting the customers of a
+/// 1M `inspect --invoices` on one core after the reading, 0.81 → 0.78 s (seven pairs).
+public struct ByteStringSet: Sendable {
+    private var table: PositionTable
+    private var members: [String] = []
+
+    public init(capacity: Int = 0) {
+        table = PositionTable(capacity: capacity)
+        members.reserveCapacity(capacity)
+    }
+
+    public var count: Int { members.count }
+
+    /// Adds `value`; false when a string of the same bytes is there already.
+    @discardableResult
+    public mutating func insert(_ value: String) -> Bool {
+        let hash = PositionTable.hash(value)
+        if table.find(hash: hash, { members[$0].hasSameUTF8(as: value) }) != nil { return false }
+        table.insert(members.count, hash: hash)
+        members.append(value)
+        return true
+    }
+}
