@@ -32,6 +32,29 @@ import ReconTestSupport
         }
     }
 
+    /// Keys inserted with their hash made beforehand, after a look ahead at their places, go
+    /// where `insert(_:for:)` puts them.
+    @Test func keysHashedAheadAreFoundAsAnyOther() {
+        var generator = SplitMix64(seed: 64)
+        var table = KeyTable(capacity: 10)
+        var filter = KeyFilter(keys: 10)
+        var model: [String: [Int]] = [:]
+        for batch in 0..<200 {
+            let keys = (0..<64).map { _ in Self.randomKey(&generator) }
+            _ = table.lookAhead(keys.map(KeyTable.hash)) &+ filter.lookAhead(keys.map { KeyFilter.hash($0.utf8) })
+            for (offset, key) in keys.enumerated() {
+                table.insert(batch * 64 + offset, for: key, hash: KeyTable.hash(key))
+                filter.insert(KeyFilter.hash(key.utf8))
+                model[key, default: []].append(batch * 64 + offset)
+            }
+        }
+        #expect(table.count == model.count)
+        for (key, items) in model {
+            #expect(Array(table.items(key)) == items, "\(key)")
+            #expect(filter.mayContain(KeyFilter.hash(key.utf8)))
+        }
+    }
+
     @Test func theEmptyKeyAndLongKeysAreKeysLikeAnyOther() {
         var table = KeyTable()
         let long = String(repeating: "7", count: 300)

@@ -23,6 +23,16 @@ struct KeyFilter: Sendable {
         words[word] |= bits
     }
 
+    /// The sum of the words `hashes` would set: their memory fetched together before the keys
+    /// are inserted one by one (see `PositionTable.lookAhead`).
+    func lookAhead(_ hashes: some Sequence<UInt64>) -> UInt64 {
+        words.withUnsafeBufferPointer { words in
+            var sum: UInt64 = 0
+            for hash in hashes { sum &+= words[position(hash).0] }
+            return sum
+        }
+    }
+
     /// Adds every key of `other`, a filter made for as many keys.
     mutating func formUnion(_ other: KeyFilter) {
         precondition(words.count == other.words.count, "filters of different sizes")

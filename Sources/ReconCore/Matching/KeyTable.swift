@@ -44,7 +44,26 @@ struct KeyTable: Sendable {
     }
 
     mutating func insert(_ item: Int, for key: UnsafeBufferPointer<UInt8>) {
-        let hash = KeyTable.hash(key)
+        insert(item, for: key, hash: KeyTable.hash(key))
+    }
+
+    /// `insert(_:for:)` with the key's hash made already (`KeyTable.hash`).
+    mutating func insert(_ item: Int, for key: String, hash: UInt32) {
+        var key = key
+        key.withUTF8 { insert(item, for: $0, hash: hash) }
+    }
+
+    /// The sum of the slots where `hashes` start their search: called on the next few dozen keys
+    /// before they are inserted, it has their memory fetched together (see `PositionTable.lookAhead`).
+    func lookAhead(_ hashes: some Sequence<UInt32>) -> UInt64 {
+        slots.withUnsafeBufferPointer { slots in
+            var sum: UInt64 = 0
+            for hash in hashes { sum &+= slots[Int(truncatingIfNeeded: hash) & mask] }
+            return sum
+        }
+    }
+
+    private mutating func insert(_ item: Int, for key: UnsafeBufferPointer<UInt8>, hash: UInt32) {
         if let found = find(key, hash: hash) {
             moreItems[Int32(found), default: []].append(item)
             return
@@ -141,6 +160,10 @@ struct KeyTable: Sendable {
     }
 
     /// FNV-1a over the bytes, then mixed so that the low bits (the slot) depend on every byte.
+    static func hash(_ key: String) -> UInt32 {
+        key.withUTF8Bytes { hash($0) }
+    }
+
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key {
