@@ -16,7 +16,7 @@ public enum InspectOpenItems {
         limit.add(items)
         try limit.check()
         // Counted in arrays: a dictionary by type and one by currency hashed every item twice (a
-        // run has three types and a few currencies). The customers need their set, of bytes.
+        // run has three types and a few currencies). The customers need their table.
         let types: [OpenItemType] = [.invoice, .creditNote, .credit]
         func slot(_ type: OpenItemType) -> Int {
             switch type {
@@ -26,12 +26,13 @@ public enum InspectOpenItems {
             }
         }
         var byType = [Int](repeating: 0, count: types.count)
-        var customers = ByteStringSet(capacity: items.count / 4)
+        var customers = IdTable(capacity: items.count / 4)
         var open: [Money] = []
         items.withUnsafeBufferPointer { items in  // fields read in place: a copy of each item costs more
             for index in items.indices {
                 byType[slot(items[index].type)] += 1
-                customers.insert(items[index].customerId)
+                let customer = items[index].customerId
+                _ = customers.number(of: customer, hash: IdTable.hash(customer))
                 let amount = items[index].openAmount
                 if let slot = open.firstIndex(where: { $0.currency == amount.currency }) {
                     open[slot] += amount

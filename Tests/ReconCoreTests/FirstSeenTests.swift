@@ -56,17 +56,22 @@ import Testing
     }
 }
 
-@Suite struct ByteStringSetTests {
-    /// As many members as a set of the strings' bytes has, through many growths; "é" written as
-    /// one scalar and as e + accent are two ids.
-    @Test func countsStringsByTheirBytes() {
-        var ours = ByteStringSet()
-        var reference = Set<[UInt8]>()
+@Suite struct IdTableTests {
+    /// Numbered as a dictionary of strings numbers them, through many growths of the table; `é`
+    /// written as one code point or as `e` and an accent is one id, as `==` has it.
+    @Test func numbersIdsAsADictionaryDoes() {
+        var ours = IdTable()
+        var reference: [String: Int] = [:]
         for step in 0..<20_000 {
-            let value = step % 3 == 0 ? "C\(step / 7)" : "customer with a long id \(step % 5_000)"
-            #expect(ours.insert(value) == reference.insert(Array(value.utf8)).inserted)
+            var id = step % 3 == 0 ? "C\(step / 7)" : "customer with a long id \(step % 5_000)"
+            if step % 11 == 0 { id += step % 2 == 0 ? "caf\u{E9}" : "cafe\u{301}" }
+            let expected = reference[id]
+            if expected == nil { reference[id] = reference.count }
+            let (number, isNew) = ours.number(of: id, hash: IdTable.hash(id))
+            #expect(isNew == (expected == nil) && number == expected ?? reference.count - 1, "\(step) \(id)")
+            if step % 64 == 0 { ours.lookAhead([IdTable.hash(id) ?? 0, 12345]) }
         }
         #expect(ours.count == reference.count)
-        #expect(ours.insert("caf\u{E9}") && ours.insert("cafe\u{301}") && !ours.insert("caf\u{E9}"))
+        #expect(IdTable.hash("caf\u{E9}") == nil && IdTable.hash("cafe") != nil)
     }
 }

@@ -71,6 +71,15 @@ func openItems(_ text: String) throws -> ([OpenItem], [Finding]) {
         #expect(expected.count > 500)
     }
 
+    /// An id written once with `É` as one code point and once as `E` and an accent is one id,
+    /// repeated (both spellings show the same); the same id in lower case is another.
+    @Test func anIdSpelledTwoWaysInUnicodeIsRepeated() {
+        let text = "invoice_id,customer_id,currency,amount,invoice_date\n"
+            + "CAF\u{C9}-1,C1,EUR,1.00,2025-06-01\nCAFE\u{301}-1,C1,EUR,1.00,2025-06-01\ncaf\u{E9}-1,C1,EUR,1.00,2025-06-01\n"
+        let findings = readError { _ = try openItems(text) }
+        #expect(findings.map(\.description) == ["items.csv:3:1: invoice_id CAFE\u{301}-1 already on line 2"])
+    }
+
     @Test func missingRequiredColumnsAreNamed() {
         let findings = readError { _ = try openItems("invoice_id,amount\nA,1.00\n") }
         #expect(findings.map(\.description) == ["items.csv:1: missing required columns: customer_id, currency, invoice_date"])

@@ -91,8 +91,8 @@ public struct OpenItemsReader {
 
         struct Mark {
             var id: String?
-            /// `PositionTable.hash` of `id` (0 without one), made on the block's core.
-            var idHash: UInt32 = 0
+            /// `IdTable.hash` of `id`, made on the block's core.
+            var idHash: UInt32?
             var line: Int
             /// Where the id is (an earlier field may span lines).
             var idLine: Int, idColumn: Int?
@@ -106,23 +106,19 @@ public struct OpenItemsReader {
         let path: String
         var items: [OpenItem] = []
         var findings: [Finding] = []
-        /// Each id seen, once, in the order first seen, with the line of its first row, found by
-        /// its hash (made on the block's core). A `[String: Int]` hashed each id with SipHash on
-        /// this core, one cache miss after another: 27 % of a 1M `inspect --invoices`'s samples.
-        var ids: [String] = []
+        /// Each id seen, numbered in the order first seen (its hash made on the block's core), and
+        /// the line of its first row. A `[String: Int]` hashed each id with SipHash on this core,
+        /// one cache miss after another: 27 % of a 1M `inspect --invoices`'s samples.
+        var ids: IdTable
         var firstLines: [Int] = []
-        var positions: PositionTable
-        /// What `PositionTable.lookAhead` read (kept, so that the loads stay).
-        var looked: UInt64 = 0
 
         /// Room for a row per 100 bytes of the file: growing a million items copies them several
         /// times, on fresh pages; room not used is never touched, so it costs no memory.
         init(path: String, expected: Int) {
             self.path = path
             items.reserveCapacity(expected)
-            ids.reserveCapacity(expected)
+            ids = IdTable(capacity: expected)
             firstLines.reserveCapacity(expected)
-            positions = PositionTable(capacity: expected)
         }
 
         /// Adds rows (the next in file order) read `lineOffset` lines above where they are; false
@@ -130,24 +126,20 @@ public struct OpenItemsReader {
         mutating func add(_ rows: inout Rows, lineOffset: Int) -> Bool {
             var repeated: Set<Int> = []
             var item = 0
-            let hashes = rows.marks.map(\.idHash)
             for (index, mark) in rows.marks.enumerated() {
                 defer { if mark.problems == nil { item += 1 } }
                 if index % 64 == 0 {
-                    hashes.withUnsafeBufferPointer { all in
-                        looked &+= positions.lookAhead(UnsafeBufferPointer(rebasing: all[index..<min(index + 64, all.count)]))
-                    }
+                    ids.lookAhead(rows.marks[index..<min(index + 64, rows.marks.count)].compactMap(\.idHash))
                 }
                 // Duplicates are checked on the id alone, so that a bad first row still counts.
                 if let id = mark.id {
-                    if let first = positions.find(hash: mark.idHash, { ids[$0] == id }) {
+                    let (number, isNew) = ids.number(of: id, hash: mark.idHash)
+                    if !isNew {
                         findings.append(Finding(SourceLocation(file: path, line: mark.idLine + lineOffset, column: mark.idColumn),
-                                                "invoice_id \(id) already on line \(firstLines[first])"))
+                                                "invoice_id \(id) already on line \(firstLines[number])"))
                         if mark.problems == nil { repeated.insert(item) }
                         continue
                     }
-                    positions.insert(ids.count, hash: mark.idHash)
-                    ids.append(id)
                     firstLines.append(mark.line + lineOffset)
                 }
                 if let problems = mark.problems {
@@ -177,7 +169,7 @@ public struct OpenItemsReader {
         let index = columns.invoiceId.index!
         let id = fields.peek(index) ?? nil
         let idLocation = reader.location(ofField: index)
-        var mark = Rows.Mark(id: id, idHash: id.map(PositionTable.hash) ?? 0, line: reader.recordLine,
+        var mark = Rows.Mark(id: id, idHash: id.flatMap(IdTable.hash), line: reader.recordLine,
                              idLine: idLocation.line, idColumn: idLocation.column)
         do {
             rows.items.append(try readItem(&fields, id: id, columns, &tiers))
