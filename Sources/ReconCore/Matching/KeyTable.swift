@@ -159,11 +159,12 @@ struct KeyTable: Sendable {
         return size
     }
 
-    /// FNV-1a over the bytes, then mixed so that the low bits (the slot) depend on every byte.
+    /// `hash` of the key's UTF-8, read where it is.
     static func hash(_ key: String) -> UInt32 {
         key.withUTF8Bytes { hash($0) }
     }
 
+    /// FNV-1a over the bytes, then mixed so that the low bits (the slot) depend on every byte.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key {

@@ -4,13 +4,13 @@
 /// twice and retained every id string.
 ///
 /// - Complexity: O(key length) on average (linear probing, load ≤ ¾).
-public struct PositionTable: Sendable {
+struct PositionTable: Sendable {
     /// 0: empty; otherwise the key's hash in the upper 32 bits and the position + 1 in the lower.
     private var slots: [UInt64] = []
     private var mask = -1
     private var count = 0
 
-    public init(capacity: Int = 0) {
+    init(capacity: Int = 0) {
         var size = 16
         while size * 3 < capacity * 4 { size *= 2 }
         slots = Array(repeating: 0, count: size)
@@ -18,7 +18,7 @@ public struct PositionTable: Sendable {
     }
 
     /// The position recorded under `hash` whose element `isKey` accepts; nil when there is none.
-    public func find(hash: UInt32, _ isKey: (Int) -> Bool) -> Int? {
+    func find(hash: UInt32, _ isKey: (Int) -> Bool) -> Int? {
         var position = Int(truncatingIfNeeded: hash) & mask
         while slots[position] != 0 {
             let slot = slots[position]
@@ -32,7 +32,7 @@ public struct PositionTable: Sendable {
     }
 
     /// Records `position` under `hash` (the caller knows its key is not there yet).
-    public mutating func insert(_ position: Int, hash: UInt32) {
+    mutating func insert(_ position: Int, hash: UInt32) {
         place(UInt64(hash) << 32 | UInt64(position + 1))
         count += 1
         if count * 4 > slots.count * 3 { grow() }
@@ -52,7 +52,7 @@ public struct PositionTable: Sendable {
     }
 
     /// `KeyTable`'s hash of the key's UTF-8.
-    public static func hash(_ key: String) -> UInt32 {
+    static func hash(_ key: String) -> UInt32 {
         key.withUTF8Bytes { KeyTable.hash($0) }
     }
 
@@ -60,7 +60,7 @@ public struct PositionTable: Sendable {
     /// before they are looked up one by one, it has their memory fetched together — a table of a
     /// million keys is larger than the caches, and each lookup alone waited for its own miss.
     /// (Swift has no prefetch; the caller keeps the sum so that the loads stay.)
-    public func lookAhead(_ hashes: some Sequence<UInt32>) -> UInt64 {
+    func lookAhead(_ hashes: some Sequence<UInt32>) -> UInt64 {
         slots.withUnsafeBufferPointer { slots in
             var sum: UInt64 = 0
             for hash in hashes { sum &+= slots[Int(truncatingIfNeeded: hash) & mask] }

@@ -51,15 +51,14 @@ extension ProfileCSVReader {
                 let (block, position) = readyPosition
                 if position < ready[block].count {
                     readyPosition.entry += 1
-                    let hashes = readyHashes[block]
                     if position % Self.lookAhead == 0 {
-                        hashes.withUnsafeBufferPointer { all in
+                        readyHashes[block].withUnsafeBufferPointer { all in
                             identity.lookAhead(UnsafeBufferPointer(rebasing: all[position..<min(position + Self.lookAhead, all.count)]))
                         }
                     }
                     var entry = Self.handedOn
                     swap(&entry, &ready[block][position])
-                    identity.assignKeepingBase(&entry.transactions[0], hash: hashes[position])
+                    identity.assignKeepingBase(&entry.transactions[0], hash: readyHashes[block][position])
                     return entry
                 }
                 readyPosition = (block + 1, 0)
