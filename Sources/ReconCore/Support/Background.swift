@@ -31,12 +31,12 @@ public final class Background<Value>: @unchecked Sendable {
         return background
     }
 
-    /// Starts `work` on a thread of its own at the caller's priority; nil when no thread can be
-    /// made — for work the caller waits on, which could not run in its place (and should not
-    /// wait behind work at a lower priority).
-    public static func onThread(_ work: @escaping () -> Value) -> Background? {
+    /// Starts `work` on a thread of its own, at the caller's priority unless `lowestPriority`;
+    /// nil when no thread can be made — for work that could not run in the caller's place (the
+    /// caller waits on it, or it waits on the caller).
+    public static func onThread(lowestPriority: Bool = false, _ work: @escaping () -> Value) -> Background? {
         let background = Background(work)
-        return background.launch(lowestPriority: false) ? background : nil
+        return background.launch(lowestPriority: lowestPriority) ? background : nil
     }
 
     /// Whether a thread was started.
