@@ -13,7 +13,7 @@ public struct OpenItemsReader {
     ]
 
     public private(set) var warnings: [Finding] = []
-    /// The size of the blocks read two at a time, one on each core; nil: 4 MiB, and a file under
+    /// The size of the blocks read ahead on two threads; nil: 4 MiB, and a file under
     /// two blocks is read by one reader. The result is the same either way.
     public var blockSize: Int?
 
@@ -56,7 +56,7 @@ public struct OpenItemsReader {
         _ = book.add(&rows, lineOffset: 0)
     }
 
-    /// The rest of the file in blocks, two at a time (see `CSVBlocks`).
+    /// The rest of the file in blocks read ahead on two threads (see `CSVBlocks`).
     private func readInBlocks(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book) throws {
         let (buffered, source) = reader.remainder()
         let caches = [TierCacheBox(), TierCacheBox()]

@@ -37,7 +37,7 @@ extension ProfileCSVReader {
     /// The next entry of the blocks, in file order, with its identity; findings are collected as
     /// their rows come. nil at the end (findings then thrown), or once one reader takes over.
     ///
-    /// The next pair of blocks is read on the other cores while the caller goes through this one
+    /// The next blocks are read ahead on the other threads while the caller goes through these
     /// (`CSVBlocks(prefetch:)`). An entry is moved out of its block, not copied: a copy counted
     /// ten references to strings another core had made (and the block's own were let go of there
     /// later). With mimalloc, memory freed on another thread than it was made on is cheap; the

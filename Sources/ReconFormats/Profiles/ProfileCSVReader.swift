@@ -35,7 +35,7 @@ public final class ProfileCSVReader: RecordByRecordReader {
     /// Whether `readRow` gives each entry its identity (not in a block's reader: identities depend
     /// on the entries before, so they are given in file order, as the blocks' rows are handed on).
     var assignsIdentity = true
-    /// The rest of the file in blocks, two at a time (see `CSVBlocks`); nil: one reader.
+    /// The rest of the file in blocks read ahead on two threads (see `CSVBlocks`); nil: one reader.
     var blocks: CSVBlocks<BlockRows>?
     /// Entries of the blocks read, by block, and the next to hand on (moved out: the blocks go
     /// back to `blocks` to be freed, see `nextEntryOfBlocks`); the hashes of their ids by block.
