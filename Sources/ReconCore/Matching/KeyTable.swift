@@ -56,11 +56,7 @@ struct KeyTable: Sendable {
     /// The sum of the slots where `hashes` start their search: called on the next few dozen keys
     /// before they are inserted, it has their memory fetched together (see `PositionTable.lookAhead`).
     func lookAhead(_ hashes: some Sequence<UInt32>) -> UInt64 {
-        slots.withUnsafeBufferPointer { slots in
-            var sum: UInt64 = 0
-            for hash in hashes { sum &+= slots[Int(truncatingIfNeeded: hash) & mask] }
-            return sum
-        }
+        slots.sumOfSlots(at: hashes, mask: mask)
     }
 
     private mutating func insert(_ item: Int, for key: UnsafeBufferPointer<UInt8>, hash: UInt32) {

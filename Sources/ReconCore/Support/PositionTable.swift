@@ -61,7 +61,15 @@ struct PositionTable: Sendable {
     /// million keys is larger than the caches, and each lookup alone waited for its own miss.
     /// (Swift has no prefetch; the caller keeps the sum so that the loads stay.)
     func lookAhead(_ hashes: some Sequence<UInt32>) -> UInt64 {
-        slots.withUnsafeBufferPointer { slots in
+        slots.sumOfSlots(at: hashes, mask: mask)
+    }
+}
+
+extension Array where Element == UInt64 {
+    /// The sum of the slots where `hashes` start their search (`hash & mask`): the look ahead of
+    /// `PositionTable` and `KeyTable`, whose slots are laid out alike.
+    func sumOfSlots(at hashes: some Sequence<UInt32>, mask: Int) -> UInt64 {
+        withUnsafeBufferPointer { slots in
             var sum: UInt64 = 0
             for hash in hashes { sum &+= slots[Int(truncatingIfNeeded: hash) & mask] }
             return sum
