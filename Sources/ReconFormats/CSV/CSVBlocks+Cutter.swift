@@ -62,25 +62,36 @@ final class BlockCutter: @unchecked Sendable {
         }
     }
 
+    /// The first `count` bytes of `pending` as a block. The block is `pending` itself, cut short:
+    /// only what follows it (less than a line, as a rule) is copied, to be the next `pending`.
     private func take(_ count: Int) -> [UInt8] {
-        let block = Array(pending[0..<count])
-        pending.removeFirst(count)
+        var block: [UInt8] = []
+        swap(&block, &pending)
+        if count < block.count {
+            pending = Array(block[count...])
+            block.removeSubrange(count...)
+        }
         return block
     }
 
+    /// Reads until `pending` holds `count` bytes or the source ends, straight into new storage
+    /// (zeroed first, it cost a pass over every byte).
     private func fill(to count: Int) throws {
         guard pending.count < count, !atEOF else { return }
         let start = pending.count
-        pending.append(contentsOf: repeatElement(0, count: count - start))
-        var filled = start
-        try pending.withUnsafeMutableBytes { buffer in
-            while filled < count {
-                let read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<count]))
-                if read == 0 { atEOF = true; break }
-                filled += read
+        var reachedEnd = false
+        pending = try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            pending.withUnsafeBufferPointer { held in
+                if let from = held.baseAddress { buffer.baseAddress!.initialize(from: from, count: start) }
+            }
+            initialized = start
+            while initialized < count {
+                let read = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer.baseAddress! + initialized, count: count - initialized))
+                if read == 0 { reachedEnd = true; break }
+                initialized += read
             }
         }
-        pending.removeSubrange(filled...)
+        if reachedEnd { atEOF = true }
     }
 }
 

@@ -21,6 +21,15 @@ extension ProfileCSVReader {
             read: { worker, reader, rows in
                 let parser = workers[worker]
                 parser.reader = reader
+                // Room for about as many entries as this core's last block had: grown by doubling,
+                // the array moved each entry twice or so (~170 instructions a row).
+                rows.entries.reserveCapacity(parser.lastBlockEntries + parser.lastBlockEntries / 8)
+                rows.idHashes.reserveCapacity(parser.lastBlockEntries + parser.lastBlockEntries / 8)
+                defer {
+                    parser.lastBlockEntries = rows.entries.count
+                    // Last first, so that the caller takes each off the end (`nextEntryOfBlocks`).
+                    rows.entries.withUnsafeMutableBufferPointer { $0.reverse() }
+                }
                 while try reader.next() {
                     do {
                         if case .entry(let entry) = try parser.readRow() {
@@ -42,24 +51,30 @@ extension ProfileCSVReader {
     /// ten references to strings another core had made (and the block's own were let go of there
     /// later). With mimalloc, memory freed on another thread than it was made on is cheap; the
     /// caller frees what it drops (1M `inspect`: peak 180–198 → 150–154 MiB; 100k −0.5 %
-    /// instructions; the 1M CSV reconcile's read phase 4.15–5.63 s → 3.73–5.05 s, four pairs). The
-    /// blocks, left with placeholders, are still handed back to the reading threads to be freed
-    /// (`CSVBlocks.next(dropping:)`).
+    /// instructions; the 1M CSV reconcile's read phase 4.15–5.63 s → 3.73–5.05 s, four pairs).
+    /// A block's reader leaves its entries last first, and each is taken off the end (swapping in a
+    /// placeholder cost a copy of it, ~160 instructions an entry); it is moved down its file here,
+    /// as it is handed on, rather than in a pass over the block before. The emptied blocks are
+    /// still handed back to the reading threads to be freed (`CSVBlocks.next(dropping:)`).
     func nextEntryOfBlocks() throws -> BankEntry? {
         while true {
             while readyPosition.block < ready.count {
                 let (block, position) = readyPosition
-                if position < ready[block].count {
+                if position < readyHashes[block].count {
                     readyPosition.entry += 1
                     if position % Self.lookAhead == 0 {
                         readyHashes[block].withUnsafeBufferPointer { all in
                             identity.lookAhead(UnsafeBufferPointer(rebasing: all[position..<min(position + Self.lookAhead, all.count)]))
                         }
                     }
-                    var entry = Self.handedOn
-                    swap(&entry, &ready[block][position])
+                    var entry = ready[block].removeLast()
+                    let offset = readyOffsets[block]
+                    if offset != 0 {
+                        entry.origin.line += offset
+                        for transaction in entry.transactions.indices { entry.transactions[transaction].shiftOrigin(by: offset) }
+                    }
                     identity.assignKeepingBase(&entry.transactions[0], hash: readyHashes[block][position])
-                    return entry
+                    return consume entry
                 }
                 readyPosition = (block + 1, 0)
             }
@@ -70,6 +85,7 @@ extension ProfileCSVReader {
             let spent = ready.map { CSVBlocks<BlockRows>.Spent($0) }
             ready = []
             readyHashes = []
+            readyOffsets = []
             guard var next = try blocks!.next(dropping: spent) else {
                 if let rest = blocks!.restReader() {
                     reader = rest
@@ -83,28 +99,15 @@ extension ProfileCSVReader {
             readyPosition = (0, 0)
             for block in next { findings += block.rows.findings.map { $0.shifted(by: block.lineOffset) } }
             for index in next.indices {
-                let offset = next[index].lineOffset
                 var entries: [BankEntry] = []
                 swap(&entries, &next[index].rows.entries)
-                if offset != 0 {
-                    for entry in entries.indices {
-                        entries[entry].origin.line += offset
-                        for transaction in entries[entry].transactions.indices {
-                            entries[entry].transactions[transaction].shiftOrigin(by: offset)
-                        }
-                    }
-                }
                 ready.append(entries)
                 readyHashes.append(next[index].rows.idHashes)
+                readyOffsets.append(next[index].lineOffset)
             }
             blockError = next.last?.error
         }
     }
-
-    /// What is left in a block in place of an entry handed on: nothing to count or free.
-    private static let handedOn = BankEntry(amount: .zero(.EUR), bookingDate: CalendarDate(dayNumber: 0), valueDate: nil,
-                                            status: .booked, isReversal: false, bankRef: nil, transactions: [],
-                                            origin: SourceLocation(file: "", line: 0))
 
     /// How many entries' ids are looked up ahead in one go (`EntryIdentity.lookAhead`).
     private static let lookAhead = 64

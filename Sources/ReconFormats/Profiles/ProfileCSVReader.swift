@@ -41,6 +41,10 @@ public final class ProfileCSVReader: RecordByRecordReader {
     /// back to `blocks` to be freed, see `nextEntryOfBlocks`); the hashes of their ids by block.
     var ready: [[BankEntry]] = []
     var readyHashes: [[UInt64]] = []
+    /// How many lines above its place in the file each ready block was read.
+    var readyOffsets: [Int] = []
+    /// How many entries this reader's last block had (a block's reader reserves room for as many).
+    var lastBlockEntries = 0
     var readyPosition = (block: 0, entry: 0)
     /// A CSV syntax error after the ready entries.
     var blockError: (any Error)?
