@@ -36,7 +36,7 @@ public struct EntryIdentity: Sendable {
         // `utf8` views another ~600 instructions an entry).
         return account.withUTF8Bytes { account in
             reference.withUTF8Bytes { reference in
-                String(unsafeUninitializedCapacity: account.count + reference.count + digits + 2) { buffer in
+                String(writingAtMost: account.count + reference.count + digits + 2) { buffer in
                     var position = 0
                     func put(_ bytes: UnsafeBufferPointer<UInt8>) {
                         guard let base = bytes.baseAddress else { return }

@@ -26,3 +26,23 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// The string `body` writes, at most `capacity` UTF-8 bytes (it returns how many). A drop-in
+    /// for `String(unsafeUninitializedCapacity:initializingUTF8With:)`, which checks and repairs
+    /// the bytes alike, but whose check of a string too long to be stored inline (over 15 bytes)
+    /// takes a slower path: ~380 instructions for an entry id of 35 ASCII bytes, ~150 written on
+    /// the stack and made with `String(decoding:)`. For strings that are mostly that long; one
+    /// of 15 bytes or less is made the usual way, after the copy.
+    @inlinable
+    public init(writingAtMost capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) rethrows {
+        self = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let count = try body(buffer)
+            let written = UnsafeBufferPointer(rebasing: buffer[..<count])
+            if count <= 15 {
+                return String(unsafeUninitializedCapacity: count) { $0.initialize(fromContentsOf: written) }
+            }
+            return String(decoding: written, as: UTF8.self)
+        }
+    }
+}

@@ -20,39 +20,39 @@ public struct NationalAccounts: Sendable {
 
     /// The IBAN, or nil when `account` is not `length` digits (dots, spaces and dashes aside).
     public func iban(_ account: String) -> String? {
-        // A BBAN has 14 digits at most: the number fits, and is divided once (not per digit).
-        let read: UInt64? = account.withUTF8Bytes { bytes in
+        account.withUTF8Bytes { iban(bytes: $0) }
+    }
+
+    /// `iban(_:)` of an account number's UTF-8, read where it is (a CSV field: no string first).
+    public func iban(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // The IBAN is written as the digits are read (its check digits last); a BBAN has 14
+        // digits at most, so the number fits, and is divided once (not per digit).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 + length) { out -> String? in
             var digits = 0
             var number: UInt64 = 0
             for byte in bytes {
                 switch byte {
                 case 0x30...0x39:
+                    guard digits < length else { return nil }
+                    out[4 + digits] = byte
                     digits += 1
-                    guard digits <= length else { return nil }
                     number = number * 10 + UInt64(byte &- 0x30)
                 case UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "-"): continue
                 default: return nil
                 }
             }
-            return digits == length ? number : nil
-        }
-        guard let number = read else { return nil }
-        // mod 97 of BBAN + country letters (A = 10 …) + "00".
-        var remainder = Int(number % 97)
-        remainder = (remainder * 100 + Int(first &- 0x37)) % 97
-        remainder = (remainder * 100 + Int(second &- 0x37)) % 97
-        let check = 98 - remainder * 100 % 97
-        return String(unsafeUninitializedCapacity: 4 + length) { buffer in
-            buffer[0] = first
-            buffer[1] = second
-            buffer[2] = 0x30 + UInt8(check / 10)
-            buffer[3] = 0x30 + UInt8(check % 10)
-            var rest = number  // the BBAN's digits again, leading zeros too
-            for index in (4..<(4 + length)).reversed() {
-                buffer[index] = 0x30 + UInt8(rest % 10)
-                rest /= 10
-            }
-            return 4 + length
+            guard digits == length else { return nil }
+            // mod 97 of BBAN + country letters (A = 10 …) + "00".
+            var remainder = Int(number % 97)
+            remainder = (remainder * 100 + Int(first &- 0x37)) % 97
+            remainder = (remainder * 100 + Int(second &- 0x37)) % 97
+            let check = 98 - remainder * 100 % 97
+            out[0] = first
+            out[1] = second
+            out[2] = 0x30 + UInt8(check / 10)
+            out[3] = 0x30 + UInt8(check % 10)
+            let written = UnsafeBufferPointer(out)
+            return String(unsafeUninitializedCapacity: 4 + length) { $0.initialize(fromContentsOf: written) }
         }
     }
 }

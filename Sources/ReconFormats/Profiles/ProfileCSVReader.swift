@@ -267,6 +267,8 @@ struct CompiledRules {
     var pending: [(BankProfile.Column, Regex<AnyRegexOutput>)] = []
     var info: [(BankProfile.Column, Regex<AnyRegexOutput>)] = []
     var extractions: [(BankProfile.Field, BankProfile.Column, Regex<AnyRegexOutput>)] = []
+    /// Whether an extraction may set the payer's account.
+    var extractsPayerIban: Bool { extractions.contains { $0.0 == .payerIban } }
 
     init(_ profile: BankProfile) throws {
         func compile(_ rules: [BankProfile.RowRule]) throws -> [(BankProfile.Column, Regex<AnyRegexOutput>)] {
