@@ -76,6 +76,25 @@ func readCSV(bytes: [UInt8], _ profile: BankProfile) throws -> ReadResult {
         #expect(result.transactions.map(\.entryId).last == "NO2415036123450/R5/1")
     }
 
+    /// The account and currency are known again by their raw bytes: an account with spaces round
+    /// it, one too long for the memo (over 16 bytes, never remembered), and currencies that change,
+    /// change back or are written in lower case are each read as on their own.
+    @Test func repeatedCurrenciesAndAccountsByTheirBytes() throws {
+        let header = "Bokført dato;Rentedato;Kontonummer;Valuta;Forklaring;Betaler;Fra konto;KID;Melding;Ut fra konto;Inn på konto;Arkivreferanse;Ende-til-ende-ID"
+        let rows = [("1503.61.23450", "NOK"), (" 1503.61.23450 ", "EUR"), ("1503.61.23450", "NOK"),
+                    ("NO24 1503 6123 450", "nok"), ("NO24 1503 6123 450", "NOK"), ("DE89370400440532013000", "EUR"),
+                    ("DE89370400440532013000", "EUR"), ("1503.61.23450", "EUR")]
+        let text = ([header] + rows.enumerated().map { index, row in
+            "03.01.2025;03.01.2025;\(row.0);\(row.1);Innbetaling;Kari;1234.56.78903;;;;100,00;R\(index);"
+        }).joined(separator: "\n") + "\n"
+        let result = try readCSV(text, try profile("no-bank-kid"))
+        #expect(result.transactions.map(\.account)
+                == ["NO2415036123450", "NO2415036123450", "NO2415036123450", "NO2415036123450", "NO2415036123450",
+                    "DE89370400440532013000", "DE89370400440532013000", "NO2415036123450"])
+        #expect(result.transactions.map(\.amount.currency.code) == ["NOK", "EUR", "NOK", "NOK", "NOK", "EUR", "EUR", "EUR"])
+        #expect(result.transactions.allSatisfy { $0.payerIban == "NO7112345678903" })
+    }
+
     @Test func iso8859And1252And1250AreTranscoded() throws {
         // ING-DiBa in ISO-8859-1: "Währung" twice, a preamble, "Ä" in a name.
         let dibaText = """

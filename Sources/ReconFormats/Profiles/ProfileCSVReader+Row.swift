@@ -39,7 +39,12 @@ extension ProfileCSVReader {
         var currency = profile.currency
         // The usual code (three capitals of an active currency) read where it is; anything else
         // (lower case, a withdrawn code, a mistake) through the text.
-        let (codeIsEmpty, activeCode) = trimmedField(.currency) { ($0.isEmpty, Currency(bytes: $0)) }
+        let (codeIsEmpty, activeCode) = trimmedField(.currency) { bytes -> (Bool, Currency?) in
+            if let known = lastCurrency.value(of: bytes) { return (false, known) }
+            let code = Currency(bytes: bytes)
+            if let code { lastCurrency.remember(code, of: bytes) }
+            return (bytes.isEmpty, code)
+        }
         if let activeCode {
             currency = activeCode
         } else if !codeIsEmpty {
@@ -64,11 +69,25 @@ extension ProfileCSVReader {
             let text = value(field)
             return text.isEmpty ? nil : text
         }
-        var account = optional(.account), payerName = optional(.payerName)
+        // The statement's own account, the same on most rows: known by its raw bytes, it needs
+        // neither a text nor an IBAN made again (~400 instructions a row).
+        var account: String?, accountIsNormal = false
+        if !rules.extracts(.account), let index = columns[BankProfile.Field.account.ordinal].first {
+            if let known = reader.withField(index, { lastAccount.value(of: $0) }) {
+                account = known
+            } else {
+                account = optional(.account).map(normalizedAccount)
+                if let account { reader.withField(index) { lastAccount.remember(account, of: $0) } }
+            }
+            accountIsNormal = true
+        } else {
+            account = optional(.account)
+        }
+        var payerName = optional(.payerName)
         // The payer's account made an IBAN straight from its bytes when it is a national number
         // (the text of it cost ~280 instructions a row), unless an extraction may replace it.
         var payerIban: String?, payerIbanIsNormal = false
-        if let nationalAccounts, !rules.extractsPayerIban,
+        if let nationalAccounts, !rules.extracts(.payerIban),
            let iban = trimmedField(.payerIban, { nationalAccounts.iban(bytes: $0) }) {
             payerIban = iban
             payerIbanIsNormal = true
@@ -99,7 +118,7 @@ extension ProfileCSVReader {
                 if payerName == nil { payerName = keywords["ABWA"] }
             }
         }
-        account = account.map(statementAccount)
+        if !accountIsNormal { account = account.map(normalizedAccount) }
         if !payerIbanIsNormal { payerIban = payerIban.map(normalizedAccount) }
         let location = reader.recordLocation
         // Made in the entry's array: made first and then put in one, the transaction was copied
@@ -130,14 +149,6 @@ extension ProfileCSVReader {
             return PaymentReferences.isIBANShaped(compact) ? compact : raw
         }
         return raw
-    }
-
-    /// `normalizedAccount` of the statement's own account, which is the same on most rows.
-    private func statementAccount(_ raw: String) -> String {
-        if let lastAccount, lastAccount.raw.hasSameUTF8(as: raw) { return lastAccount.normalized }
-        let normalized = normalizedAccount(raw)
-        lastAccount = (raw, normalized)
-        return normalized
     }
 
     /// Gives a held entry (continuation rows folded in) its identity.
@@ -218,13 +229,13 @@ extension ProfileCSVReader {
         // The usual row: the date of the row before, in the same bytes untrimmed (~150 instructions
         // a date less than trimmed first).
         if let index = columns[field.ordinal].first,
-           let known = reader.withField(index, { isBooking ? lastDates.booking.date(of: $0) : lastDates.value.date(of: $0) }) {
+           let known = reader.withField(index, { isBooking ? lastDates.booking.value(of: $0) : lastDates.value.value(of: $0) }) {
             return known
         }
         let patterns = profile.dateFormats
         let (isEmpty, parsed) = trimmedField(field) { bytes -> (Bool, CalendarDate?) in
             if bytes.isEmpty { return (true, nil) }
-            if let date = isBooking ? lastDates.booking.date(of: bytes) : lastDates.value.date(of: bytes) {
+            if let date = isBooking ? lastDates.booking.value(of: bytes) : lastDates.value.value(of: bytes) {
                 return (false, date)
             }
             for pattern in patterns {
@@ -377,28 +388,5 @@ extension Array where Element == UInt8 {
             }
         }
         return result
-    }
-}
-
-/// The last date a reader parsed, by its field's bytes (up to 16): a date read again from the same
-/// bytes is that date (the reader's patterns do not change).
-struct DateMemo {
-    private var bytes: (UInt64, UInt64) = (0, 0)
-    private var count = -1
-    private var date = CalendarDate(dayNumber: 0)
-
-    func date(of field: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
-        guard field.count == count, let base = field.baseAddress else { return nil }
-        var stored = bytes
-        let same = withUnsafeBytes(of: &stored) { memcmp($0.baseAddress!, base, count) == 0 }
-        return same ? date : nil
-    }
-
-    mutating func remember(_ date: CalendarDate, of field: UnsafeBufferPointer<UInt8>) {
-        guard field.count <= 16, let base = field.baseAddress else { return }
-        bytes = (0, 0)
-        withUnsafeMutableBytes(of: &bytes) { $0.baseAddress!.copyMemory(from: base, byteCount: field.count) }
-        count = field.count
-        self.date = date
     }
 }

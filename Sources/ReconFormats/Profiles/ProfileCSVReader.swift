@@ -26,12 +26,14 @@ public final class ProfileCSVReader: RecordByRecordReader {
     private var started = false
     /// A row waiting for possible continuation rows (`[rows] continuation = true`).
     var held: BankEntry?
-    /// The last account normalized (raw, normalized): a statement's own account column repeats one
-    /// account on every row, and making an IBAN of it cost ~650 instructions a row.
-    var lastAccount: (raw: String, normalized: String)?
-    /// The last booking and value dates read (their trimmed bytes, up to 16, and the dates): rows of
-    /// one day come together, and each of a row's two dates cost ~700 instructions to parse.
-    var lastDates = (booking: DateMemo(), value: DateMemo())
+    /// The last account read and normalized, by its raw bytes: a statement's own account column
+    /// repeats one account on most rows, and making an IBAN of it cost ~650 instructions a row.
+    var lastAccount = FieldMemo<String>()
+    /// The last currency code read, by its bytes.
+    var lastCurrency = FieldMemo<Currency>()
+    /// The last booking and value dates read: rows of one day come together, and each of a row's
+    /// two dates cost ~700 instructions to parse.
+    var lastDates = (booking: FieldMemo<CalendarDate>(), value: FieldMemo<CalendarDate>())
     /// Whether `readRow` gives each entry its identity (not in a block's reader: identities depend
     /// on the entries before, so they are given in file order, as the blocks' rows are handed on).
     var assignsIdentity = true
@@ -267,8 +269,8 @@ struct CompiledRules {
     var pending: [(BankProfile.Column, Regex<AnyRegexOutput>)] = []
     var info: [(BankProfile.Column, Regex<AnyRegexOutput>)] = []
     var extractions: [(BankProfile.Field, BankProfile.Column, Regex<AnyRegexOutput>)] = []
-    /// Whether an extraction may set the payer's account.
-    var extractsPayerIban: Bool { extractions.contains { $0.0 == .payerIban } }
+    /// Whether an extraction may set `field`.
+    func extracts(_ field: BankProfile.Field) -> Bool { extractions.contains { $0.0 == field } }
 
     init(_ profile: BankProfile) throws {
         func compile(_ rules: [BankProfile.RowRule]) throws -> [(BankProfile.Column, Regex<AnyRegexOutput>)] {
