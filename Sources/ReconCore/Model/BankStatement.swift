@@ -50,11 +50,15 @@ public struct BankEntry: Hashable, Sendable {
     public var valueDate: CalendarDate?
     public var status: EntryStatus
     public var isReversal: Bool
-    public var bankRef: String?
+    // The references are constants: with a third `var` field holding references (beside
+    // `transactions` and `origin`), Swift 6.3 copied every entry once more as its initializer
+    // returned it (the whole entry retained and the original released, ~350 instructions an
+    // entry: a stack `self` loaded twice; the optimizer folds it up to two such fields).
+    public let bankRef: String?
     /// The entry's own reference (camt `NtryRef`), when the file gives one.
-    public var entryRef: String?
+    public let entryRef: String?
     /// The batch it books (camt `NtryDtls/Btch/PmtInfId`), when the file gives one.
-    public var batchId: String?
+    public let batchId: String?
     public var transactions: [BankTransaction]
     public var origin: SourceLocation
 
