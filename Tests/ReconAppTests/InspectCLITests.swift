@@ -23,6 +23,44 @@ import ReconTestSupport
         #expect(Set(transaction.keys) == ["amount", "end_to_end_id", "structured_ref", "payer_name", "payer_iban", "text"])
     }
 
+    /// A file of 30,000 items is counted on both cores, half each, and the halves added up: the
+    /// counts are those of one pass — customers that both halves have (one of them spelled with
+    /// `Æ` in one code point in the first half and as `A` and a combining mark in the second, one
+    /// customer as `String` has it), the types, the open amount of each currency to the cent.
+    @Test func countsOfAFileLargeEnoughForTwoHalvesAreThoseOfOnePass() throws {
+        let directory = TemporaryDirectory()
+        var lines = ["invoice_id,customer_id,currency,amount,invoice_date"]
+        var customers = Set<String>(), invoices = 0, creditNotes = 0
+        var open: [String: Int64] = [:]
+        for row in 0..<30_000 {
+            // D… customers only in the second half; ÅRSTAD in both, spelled differently.
+            let customer = row % 997 == 0 ? (row < 15_000 ? "\u{C5}RSTAD" : "A\u{30A}RSTAD")
+                : row >= 15_000 && row % 7 == 0 ? "D\(row % 50)" : "C\(row % 1_201)"
+            let currency = row % 3 == 0 ? "EUR" : "NOK"
+            let cents = Int64(row % 5 == 0 ? -(row % 700 + 1) : row * 7 + 3)
+            if cents < 0 { creditNotes += 1 } else { invoices += 1 }
+            customers.insert(customer)
+            open[currency, default: 0] += cents
+            let amount = "\(cents < 0 ? "-" : "")\(abs(cents) / 100).\(String(format: "%02d", abs(cents) % 100))"
+            lines.append("I\(row),\(customer),\(currency),\(amount),2025-01-\(String(format: "%02d", row % 28 + 1))")
+        }
+        let path = directory.write("items.csv", lines.joined(separator: "\n") + "\n")
+        let result = try runRecon(["inspect", "--invoices", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["items"] as? Int == 30_000)
+        #expect(json["invoices"] as? Int == invoices)
+        #expect(json["credit_notes"] as? Int == creditNotes)
+        #expect(json["customers"] as? Int == customers.count)
+        #expect(customers.count == 1_252)
+        let amounts = try #require(json["open"] as? [[String: String]])
+        func formatted(_ cents: Int64) -> String {
+            "\(cents < 0 ? "-" : "")\(abs(cents) / 100).\(String(format: "%02d", abs(cents) % 100))"
+        }
+        #expect(amounts == [["currency": "EUR", "amount": formatted(open["EUR"]!)],
+                            ["currency": "NOK", "amount": formatted(open["NOK"]!)]])
+    }
+
     /// `inspect --invoices`: counts by type, customers and open amounts per currency (checked by
     /// hand against the demo's invoices.csv: 29 invoices, 1 credit note, 20 customers, NOK
     /// 137,269.75 and EUR 2,060.00 open); a bad file gives every problem and exit 65.

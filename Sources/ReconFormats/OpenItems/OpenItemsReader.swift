@@ -44,10 +44,10 @@ public struct OpenItemsReader {
 
     /// The records of `reader`, by one reader, into the book a few thousand at a time.
     private func readAll(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book) throws {
-        var tiers = DiscountTierCache()
+        var memos = Memos()
         var rows = Rows()
         while try reader.next() {
-            Self.read(reader, header, columns, &tiers, into: &rows)
+            Self.read(reader, header, columns, &memos, into: &rows)
             if rows.marks.count == 4096 {
                 guard book.add(&rows, lineOffset: 0) else { return }
                 rows = Rows()
@@ -59,7 +59,7 @@ public struct OpenItemsReader {
     /// The rest of the file in blocks read ahead on two threads (see `CSVBlocks`).
     private func readInBlocks(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book) throws {
         let (buffered, source) = reader.remainder()
-        let caches = [TierCacheBox(), TierCacheBox()]
+        let memos = [MemosBox(), MemosBox()]
         let delimiter = reader.delimiter, maxRecordBytes = reader.maxRecordBytes
         let blocks = CSVBlocks<Rows>(
             path: reader.path, buffered: buffered, source: source, line: reader.currentLine,
@@ -70,7 +70,13 @@ public struct OpenItemsReader {
                 return reader
             },
             read: { worker, reader, rows in
-                while try reader.next() { Self.read(reader, header, columns, &caches[worker].cache, into: &rows) }
+                // Room for about as many rows as this core's last block had: grown by doubling,
+                // the arrays moved every item and mark twice or so (~200 instructions a row).
+                let expected = memos[worker].memos.lastBlockRows * 9 / 8
+                rows.items.reserveCapacity(expected)
+                rows.marks.reserveCapacity(expected)
+                defer { memos[worker].memos.lastBlockRows = rows.marks.count }
+                while try reader.next() { Self.read(reader, header, columns, &memos[worker].memos, into: &rows) }
             })
         while var next = try blocks.next() {
             for index in next.indices {
@@ -81,7 +87,16 @@ public struct OpenItemsReader {
         if let rest = blocks.restReader() { try readAll(rest, header, columns, &book) }
     }
 
-    private final class TierCacheBox { var cache = DiscountTierCache() }
+    /// What one reader remembers from row to row: discount terms, the last dates of each column,
+    /// and how many rows its last block had.
+    private struct Memos {
+        var tiers = DiscountTierCache()
+        var invoiceDate = FieldMemo<CalendarDate>()
+        var dueDate = FieldMemo<CalendarDate>()
+        var lastBlockRows = 0
+    }
+
+    private final class MemosBox { var memos = Memos() }
 
     /// Rows as read: the items, and for every row its invoice id (for the duplicate check, which
     /// must see the rows in file order) and its problems.
@@ -126,11 +141,17 @@ public struct OpenItemsReader {
         mutating func add(_ rows: inout Rows, lineOffset: Int) -> Bool {
             var repeated: Set<Int> = []
             var item = 0
-            for (index, mark) in rows.marks.enumerated() {
+            // Each mark moved out in turn (last first, then taken off the end): bound in a
+            // `for` loop, each was copied, its id retained and released (~140 instructions).
+            var marks: [Rows.Mark] = []
+            swap(&marks, &rows.marks)
+            marks.withUnsafeMutableBufferPointer { $0.reverse() }
+            var index = 0
+            while !marks.isEmpty {
+                if index % 64 == 0 { ids.lookAhead(marks.suffix(64).compactMap(\.idHash)) }
+                index += 1
+                let mark = marks.removeLast()
                 defer { if mark.problems == nil { item += 1 } }
-                if index % 64 == 0 {
-                    ids.lookAhead(rows.marks[index..<min(index + 64, rows.marks.count)].compactMap(\.idHash))
-                }
                 // Duplicates are checked on the id alone, so that a bad first row still counts.
                 if let id = mark.id {
                     let (number, isNew) = ids.number(of: id, hash: mark.idHash)
@@ -164,21 +185,22 @@ public struct OpenItemsReader {
     }
 
     private static func read(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns,
-                             _ tiers: inout DiscountTierCache, into rows: inout Rows) {
+                             _ memos: inout Memos, into rows: inout Rows) {
         var fields = FieldReader(reader: reader, header: header)
         let index = columns.invoiceId.index!
         let id = fields.peek(index) ?? nil
         let idLocation = reader.location(ofField: index)
-        var mark = Rows.Mark(id: id, idHash: id.flatMap(IdTable.hash), line: reader.recordLine,
-                             idLine: idLocation.line, idColumn: idLocation.column)
+        var problems: [Finding]?
         do {
-            rows.items.append(try readItem(&fields, id: id, columns, &tiers))
+            rows.items.append(try readItem(&fields, id: id, columns, &memos))
         } catch .invalid(let found) {
-            mark.problems = found
+            problems = found
         } catch {
-            mark.problems = [Finding(reader.recordLocation, "\(error)")]
+            problems = [Finding(reader.recordLocation, "\(error)")]
         }
-        rows.marks.append(mark)
+        // Made where it is appended: made first and then appended, each mark was copied.
+        rows.marks.append(Rows.Mark(id: id, idHash: id.flatMap(IdTable.hash), line: reader.recordLine,
+                                    idLine: idLocation.line, idColumn: idLocation.column, problems: problems))
     }
 
     /// The columns, looked up by name once.
@@ -206,7 +228,7 @@ public struct OpenItemsReader {
     /// One row as an item; `id` is the invoice id when already read (nil: read it here, reporting
     /// why it is missing).
     private static func readItem(_ row: inout FieldReader, id: String?, _ columns: Columns,
-                          _ tierCache: inout DiscountTierCache) throws(ReadError) -> OpenItem {
+                          _ memos: inout Memos) throws(ReadError) -> OpenItem {
         let reader = row.reader
         if reader.fieldCount != row.header.fieldCount {
             throw ReadError.invalid(reader.recordLocation,
@@ -223,9 +245,9 @@ public struct OpenItemsReader {
         } else {
             for column in [columns.amount, columns.openAmount, columns.discountTaken] { _ = row.optional(column) }
         }
-        let invoiceDate = row.date(columns.invoiceDate)
-        let dueDate = row.optionalDate(columns.dueDate)
-        let tiers = row.discountTiers(columns.cashDiscount, cache: &tierCache)
+        let invoiceDate = row.date(columns.invoiceDate, memo: &memos.invoiceDate)
+        let dueDate = row.optionalDate(columns.dueDate, memo: &memos.dueDate)
+        let tiers = row.discountTiers(columns.cashDiscount, cache: &memos.tiers)
         let type = row.type(columns.type, amount: amount, amountColumn: columns.amount)
         // Read every text column now, so that one that is not UTF-8 is reported with the rest
         // (and never taken as empty), as are the amounts of an unknown currency above.
