@@ -6,7 +6,7 @@
 /// payments on one day, or a bank reusing a reference), the later ones get `~2`, `~3` …, so that
 /// they stay separate transactions while the same file read twice gives the same ids.
 public struct EntryIdentity: Sendable {
-    /// The 64-bit FNV-1a hashes of the ids seen: 8 bytes an id, so that reading a statement of a
+    /// The 64-bit hashes (`WordHash`) of the ids seen: 8 bytes an id, so that reading a statement of a
     /// million entries keeps memory flat. Two different ids with the same hash (odds of about 3 in
     /// 100 million for a million ids) would only give the later one a `~2` — still unique, still the
     /// same on every read of the file.
@@ -78,9 +78,7 @@ public struct EntryIdentity: Sendable {
 
     /// What the ids seen are told apart by: a reader on another core can make it.
     public static func hash(of base: String) -> UInt64 {
-        var hash = StableHash()
-        hash.combine(base)
-        return hash.value
+        base.withUTF8Bytes { WordHash.hash($0).value }
     }
 
     /// Room for `count` more ids, made now rather than by doubling as they come.
