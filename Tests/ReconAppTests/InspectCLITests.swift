@@ -23,11 +23,12 @@ import ReconTestSupport
         #expect(Set(transaction.keys) == ["amount", "end_to_end_id", "structured_ref", "payer_name", "payer_iban", "text"])
     }
 
-    /// A file of 30,000 items is counted on both cores, half each, and the halves added up: the
-    /// counts are those of one pass — customers that both halves have (one of them spelled with
-    /// `Æ` in one code point in the first half and as `A` and a combining mark in the second, one
-    /// customer as `String` has it), the types, the open amount of each currency to the cent.
-    @Test func countsOfAFileLargeEnoughForTwoHalvesAreThoseOfOnePass() throws {
+    /// A file of 30,000 items is counted a block at a time as it is read, keeping no items: the
+    /// counts are those of the whole — customers in several blocks (one of them spelled with `Å`
+    /// in one code point in the first half and as `A` and a combining ring in the second, one
+    /// customer as `String` has it, and some only in the second half), the types, the open amount
+    /// of each currency to the cent.
+    @Test func countsOfAFileReadInPartsAreThoseOfTheWhole() throws {
         let directory = TemporaryDirectory()
         var lines = ["invoice_id,customer_id,currency,amount,invoice_date"]
         var customers = Set<String>(), invoices = 0, creditNotes = 0

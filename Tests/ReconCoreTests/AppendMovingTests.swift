@@ -12,6 +12,24 @@ import Testing
             #expect(source.isEmpty)
         }
     }
+
+    /// Into an empty array: the source's storage is taken whole, unless the target has more room
+    /// (the room a reader made for a whole file is kept).
+    @Test func anEmptyTargetTakesTheStorageUnlessItHasMoreRoom() {
+        var target: [String] = []
+        var source = ["one of a string too long to be stored inline", "two of a string too long to be stored inline"]
+        let storage = source.withUnsafeBufferPointer { $0.baseAddress }
+        target.appendMoving(&source)
+        #expect(target == ["one of a string too long to be stored inline", "two of a string too long to be stored inline"])
+        #expect(target.withUnsafeBufferPointer { $0.baseAddress } == storage)
+        #expect(source.isEmpty)
+
+        var roomy: [String] = []
+        roomy.reserveCapacity(1_000)
+        var more = ["three"]
+        roomy.appendMoving(&more)
+        #expect(roomy == ["three"] && roomy.capacity >= 1_000 && more.isEmpty)
+    }
 }
 
 @Suite struct ForEachInPlaceTests {

@@ -118,9 +118,6 @@ public struct IdTable: Sendable {
     /// How many different ids there are.
     public var count: Int { ids.count }
 
-    /// The different ids, in the order first seen.
-    public var all: [String] { ids }
-
     /// The hash `number(of:hash:)` takes for `id`: nil for an id that is not all ASCII. Another
     /// thread (a block's reader) can make it.
     public static func hash(_ id: String) -> UInt32? {

@@ -20,6 +20,18 @@ public struct OpenItemsReader {
     public init() {}
 
     public mutating func read(_ source: any ByteSource) throws -> [OpenItem] {
+        try readBook(source, each: nil).items
+    }
+
+    /// Reads the file and hands its items to `each` a block at a time, in file order, keeping none:
+    /// for a caller that only counts them (`inspect --invoices`), memory stays flat. Every check is
+    /// made as by `read(_:)`; its problems are thrown at the end, after `each` has seen the items
+    /// that had none.
+    public mutating func read(_ source: any ByteSource, each: ([OpenItem]) -> Void) throws {
+        try withoutActuallyEscaping(each) { each in _ = try readBook(source, each: each) }
+    }
+
+    private mutating func readBook(_ source: any ByteSource, each: (([OpenItem]) -> Void)?) throws -> Book {
         let reader = CSVReader(source: source)
         try reader.skipByteOrderMark()
         reader.delimiter = CSVDialect.detectDelimiter(headerLine: try reader.peekFirstLine())
@@ -30,34 +42,38 @@ public struct OpenItemsReader {
         warnings += try header.validate(required: Self.requiredColumns, known: Self.knownColumns,
                                         location: reader.recordLocation)
         let size = (source as? FileByteSource)?.size ?? 0
-        var book = Book(path: reader.path, expected: size / 100)
+        var book = Book(path: reader.path, expected: size / 100, keepsItems: each == nil)
         let columns = Columns(header)
         let automatic = 4 << 20
         if blockSize != nil || size >= 2 * automatic {
-            try readInBlocks(reader, header, columns, &book)
+            try readInBlocks(reader, header, columns, &book, each)
         } else {
-            try readAll(reader, header, columns, &book)
+            try readAll(reader, header, columns, &book, each)
         }
         if !book.findings.isEmpty { throw ReadError.invalid(book.findings) }
-        return book.items
+        return book
     }
 
     /// The records of `reader`, by one reader, into the book a few thousand at a time.
-    private func readAll(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book) throws {
+    private func readAll(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book,
+                         _ each: (([OpenItem]) -> Void)?) throws {
         var memos = Memos()
         var rows = Rows()
         while try reader.next() {
             Self.read(reader, header, columns, &memos, into: &rows)
             if rows.marks.count == 4096 {
                 guard book.add(&rows, lineOffset: 0) else { return }
+                book.handOn(to: each)
                 rows = Rows()
             }
         }
         _ = book.add(&rows, lineOffset: 0)
+        book.handOn(to: each)
     }
 
     /// The rest of the file in blocks read ahead on two threads (see `CSVBlocks`).
-    private func readInBlocks(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book) throws {
+    private func readInBlocks(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book,
+                              _ each: (([OpenItem]) -> Void)?) throws {
         let (buffered, source) = reader.remainder()
         let memos = [MemosBox(), MemosBox()]
         let delimiter = reader.delimiter, maxRecordBytes = reader.maxRecordBytes
@@ -81,10 +97,11 @@ public struct OpenItemsReader {
         while var next = try blocks.next() {
             for index in next.indices {
                 guard book.add(&next[index].rows, lineOffset: next[index].lineOffset) else { return }
+                book.handOn(to: each)
                 if let error = next[index].error { throw error }
             }
         }
-        if let rest = blocks.restReader() { try readAll(rest, header, columns, &book) }
+        if let rest = blocks.restReader() { try readAll(rest, header, columns, &book, each) }
     }
 
     /// What one reader remembers from row to row: discount terms, the last dates of each column,
@@ -129,11 +146,18 @@ public struct OpenItemsReader {
 
         /// Room for a row per 100 bytes of the file: growing a million items copies them several
         /// times, on fresh pages; room not used is never touched, so it costs no memory.
-        init(path: String, expected: Int) {
+        init(path: String, expected: Int, keepsItems: Bool) {
             self.path = path
-            items.reserveCapacity(expected)
+            if keepsItems { items.reserveCapacity(expected) }
             ids = IdTable(capacity: expected)
             firstLines.reserveCapacity(expected)
+        }
+
+        /// The items added so far to `each`, and then let go of (nothing without `each`).
+        mutating func handOn(to each: (([OpenItem]) -> Void)?) {
+            guard let each, !items.isEmpty else { return }
+            each(items)
+            items.removeAll(keepingCapacity: true)
         }
 
         /// Adds rows (the next in file order) read `lineOffset` lines above where they are; false

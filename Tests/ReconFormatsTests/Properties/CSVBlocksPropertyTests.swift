@@ -51,16 +51,30 @@ import ReconTestSupport
         return Outcome { try reader.read(MemoryByteSource(text, path: "items.csv")) }
     }
 
+    /// The items `read(_:each:)` hands on, gathered (`inspect --invoices` counts them and keeps none).
+    static func streamed(_ text: String, blockSize: Int?) -> Outcome<[OpenItem]> {
+        var reader = OpenItemsReader()
+        reader.blockSize = blockSize
+        return Outcome {
+            var items: [OpenItem] = []
+            try reader.read(MemoryByteSource(text, path: "items.csv")) { items += $0 }
+            return items
+        }
+    }
+
+    /// In blocks or not, kept or handed on a block at a time: the same items, or the same problems.
     @Test func openItemsInBlocksAsInOneReader() {
         var random = SplitMix64(seed: 20261122)
         var read = 0, failed = 0
         for _ in 0..<400 {
             let text = Self.openItemsFile(&random)
             let single = Self.read(text, blockSize: nil)
+            #expect(Self.streamed(text, blockSize: nil) == single, "handed on:\n\(text)")
             for blockSize in [16, 40, 97, 256, 1000] {
                 let blocks = Self.read(text, blockSize: blockSize)
                 #expect(blocks == single, "block size \(blockSize):\n\(text)")
                 if blocks != single { return }
+                #expect(Self.streamed(text, blockSize: blockSize) == single, "block size \(blockSize), handed on:\n\(text)")
             }
             if case .read = single { read += 1 } else { failed += 1 }
         }
