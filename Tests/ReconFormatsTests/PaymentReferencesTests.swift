@@ -13,4 +13,14 @@ import Testing
         }
         #expect(PaymentReferences.meaningful("  E2E   1 ") == "E2E 1")
     }
+
+    /// The bytes a reader checks before it makes a text: exactly the placeholders `meaningful`
+    /// drops once trimmed, nothing else.
+    @Test func placeholderBytesAreThoseMeaningfulDrops() {
+        for text in ["NOTPROVIDED", "NONREF", "NOTPROVIDEDX", "NOTPROVIDE", "NONREF1", "NONRE", "notprovided",
+                     "NOT PROVIDED", "", "E2E38C590270143BBFB"] {
+            let isPlaceholder = Array(text.utf8).withUnsafeBufferPointer { PaymentReferences.isPlaceholder($0) }
+            #expect(isPlaceholder == (PaymentReferences.meaningful(text) == nil && !text.isEmpty), "\(text)")
+        }
+    }
 }

@@ -73,7 +73,10 @@ public struct EntryIdentity: Sendable {
     /// `assignKeepingBase(_:)` with the hash of the transaction's id made already (`hash(of:)`,
     /// by the block's reader).
     public mutating func assignKeepingBase(_ transaction: inout BankTransaction, hash: UInt64) {
-        if let id = repeatedId(transaction.entryId, hash: hash) { transaction.entryId = id }
+        // The set first: the id itself (its string read from the transaction's texts, retained
+        // and released) is needed only for a repeat.
+        guard !seen.insert(hash) else { return }
+        transaction.entryId = nextOccurrence(of: transaction.entryId)
     }
 
     /// What the ids seen are told apart by: a reader on another core can make it.
@@ -104,6 +107,11 @@ public struct EntryIdentity: Sendable {
 
     private mutating func repeatedId(_ base: String, hash: UInt64) -> String? {
         guard !seen.insert(hash) else { return nil }
+        return nextOccurrence(of: base)
+    }
+
+    /// `base` with `~2`, `~3` …: its next occurrence (`seen` has it already).
+    private mutating func nextOccurrence(of base: String) -> String {
         let occurrence = repeated[base, default: 1] + 1
         repeated[base] = occurrence
         return "\(base)~\(occurrence)"

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Helpers for the identifiers payments carry: IBANs, ISO 11649 creditor references (`RF…`).
 public enum PaymentReferences {
     /// `NOTPROVIDED` and `NONREF` are what banks write when there is no reference.
@@ -14,6 +20,20 @@ public enum PaymentReferences {
         default: return trimmed
         }
     }
+
+    /// Whether a field's bytes are one of those placeholders exactly, as `meaningful` tells them
+    /// (a reader can skip making the text of a field it would drop).
+    static func isPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        switch bytes.count {
+        case 11: return memcmp(base, notProvided, 11) == 0
+        case 6: return memcmp(base, noReference, 6) == 0
+        default: return false
+        }
+    }
+
+    private static let notProvided = Array("NOTPROVIDED".utf8)
+    private static let noReference = Array("NONREF".utf8)
 
     /// Whether `text` has the shape of an IBAN: two letters, two digits, 11–30 letters or digits
     /// (spaces ignored). The check digits are not verified: anonymised files carry invalid ones.
