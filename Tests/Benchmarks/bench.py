@@ -6,7 +6,7 @@ usage: bench.py [--sizes medium,large] [--runs 5] [--data DIR] [--gen PATH] [--r
 For each size (gen.py: medium = 100,000 payments, large = 1,000,000, with 1.1 x as many open items):
   parse camt     recon inspect camt053.xml --format summary   (everything inspect reads, streamed)
   parse CSV      recon inspect bank.csv --format summary      (the same payments as a Norwegian bank CSV)
-  open items     recon inspect --invoices invoices.csv           (every item read and checked, then counted)
+  open items     recon inspect --invoices invoices.csv           (every item read and checked, counted as read)
   match only     the "match and settle" phase of reconcile
   reconcile      recon reconcile with the camt file, every output written
   reconcile CSV  recon reconcile with the CSV file
