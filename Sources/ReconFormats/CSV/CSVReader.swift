@@ -45,7 +45,7 @@ public final class CSVReader {
     private var recordBytes: [UInt8] = []
     private var lineBase: UnsafePointer<UInt8>?
     private var lineLength = 0
-    private var fields: [Field] = []
+    private var fields = TrivialList<Field>(capacity: 32)
 
     /// One field of the record, one append a field (three arrays of offsets cost a fifth of a line).
     private struct Field {
@@ -58,7 +58,7 @@ public final class CSVReader {
     /// memchr found, or a CR inside the line, is not searched for again on every record.
     private var bytewiseUntil = 0
     /// The lines the record spans: the first, and any a quoted field's line breaks start.
-    private var recordLines: [(line: Int, startOffset: Int)] = []
+    private var recordLines = TrivialList<(line: Int, startOffset: Int)>(capacity: 4)
     public private(set) var recordLine = 0
     /// nil until a field is read as text; then whether the whole record is valid UTF-8.
     private var recordIsUTF8: Bool?
@@ -80,7 +80,11 @@ public final class CSVReader {
         recordBytes.reserveCapacity(1024)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        fields.deallocate()
+        recordLines.deallocate()
+    }
 
     /// Skips a UTF-8 byte order mark at the very start. Call before the first record.
     public func skipByteOrderMark() throws {
@@ -216,16 +220,16 @@ public final class CSVReader {
         recordLine = line
         recordLines.append((line, lineStartOffset))
         if readLine() { return true }
-        fields.removeAll(keepingCapacity: true)  // what the line had cut before it gave up
+        fields.removeAll()  // what the line had cut before it gave up
         lastRecordHadQuotes = false
         return try readRecordBytewise()
     }
 
     private func startRecord() {
-        recordBytes.removeAll(keepingCapacity: true)
+        if !recordBytes.isEmpty { recordBytes.removeAll(keepingCapacity: true) }
         lineBase = nil
-        fields.removeAll(keepingCapacity: true)
-        recordLines.removeAll(keepingCapacity: true)
+        fields.removeAll()
+        recordLines.removeAll()
         recordIsUTF8 = nil
         lastRecordHadQuotes = false
     }
