@@ -35,6 +35,23 @@ import ReconTestSupport
         }
     }
 
+    /// A record's check, sixteen and eight ASCII bytes at a time, says what the standard library's
+    /// validation says — wherever in a long line the one bad or multi-byte sequence falls.
+    @Test func aRecordIsValidExactlyWhenTheStandardLibrarySaysSo() {
+        let sequences: [[UInt8]] = [[0xC3, 0xA4], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xC3], [0xFF],
+                                    [0xE2, 0x41], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80]]
+        var generator = SplitMix64(seed: 16)
+        for _ in 0..<6_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...70, using: &generator) {
+                let pick = Int.random(in: 0..<60, using: &generator)
+                bytes += pick < sequences.count ? sequences[pick] : [UInt8.random(in: 0x20...0x7E, using: &generator)]
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } == expected, "\(bytes)")
+        }
+    }
+
     /// The definition: every sequence well formed, the last one possibly cut short.
     static func validPrefix(_ bytes: [UInt8]) -> Bool {
         var index = 0
