@@ -13,8 +13,8 @@ public struct OpenItemsReader {
     ]
 
     public private(set) var warnings: [Finding] = []
-    /// The size of the blocks read ahead on two threads; nil: 4 MiB, and a file under
-    /// two blocks is read by one reader. The result is the same either way.
+    /// The size of the blocks read ahead on two threads; nil: `CSVBlockSize.automatic`, and a
+    /// file under `CSVBlockSize.threshold` is read by one reader. The result is the same either way.
     public var blockSize: Int?
 
     public init() {}
@@ -44,8 +44,7 @@ public struct OpenItemsReader {
         let size = (source as? FileByteSource)?.size ?? 0
         var book = Book(path: reader.path, expected: size / 100, keepsItems: each == nil)
         let columns = Columns(header)
-        let automatic = 4 << 20
-        if blockSize != nil || size >= 2 * automatic {
+        if blockSize != nil || size >= CSVBlockSize.threshold {
             try readInBlocks(reader, header, columns, &book, each)
         } else {
             try readAll(reader, header, columns, &book, each)
@@ -79,7 +78,7 @@ public struct OpenItemsReader {
         let delimiter = reader.delimiter, maxRecordBytes = reader.maxRecordBytes
         let blocks = CSVBlocks<Rows>(
             path: reader.path, buffered: buffered, source: source, line: reader.currentLine,
-            blockSize: blockSize ?? 4 << 20, maxRecordBytes: maxRecordBytes, prefetch: true,
+            blockSize: blockSize ?? CSVBlockSize.automatic, maxRecordBytes: maxRecordBytes, prefetch: true,
             makeReader: { source, line in
                 let reader = CSVReader(source: source, delimiter: delimiter, firstLine: line)
                 reader.maxRecordBytes = maxRecordBytes

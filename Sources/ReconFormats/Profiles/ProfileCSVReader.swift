@@ -63,7 +63,7 @@ public final class ProfileCSVReader: RecordByRecordReader {
     /// The first 64 KiB are read ahead to settle the encoding (a UTF-8 file under a Latin-1 profile
     /// is read as UTF-8) and the delimiter.
     ///
-    /// A file of `size` two blocks or more (8 MiB) is read in 4 MiB blocks on both cores, unless its
+    /// A file of `size` 8 MiB or more is read in blocks of 1 MiB on both cores (`CSVBlockSize`), unless its
     /// rows continue each other; `blockSize` sets the blocks' size whatever the size (for tests).
     /// The result is the same.
     public init(source: any ByteSource, profile: BankProfile, size: Int? = nil, blockSize: Int? = nil) throws {
@@ -108,9 +108,8 @@ public final class ProfileCSVReader: RecordByRecordReader {
             }
         }
         columns = BankProfile.Field.allCases.map { indexes[$0] ?? [] }
-        let automatic = 4 << 20
-        if !profile.continuationRows && (blockSize != nil || (size ?? 0) >= 2 * automatic) {
-            try startBlocks(blockSize: blockSize ?? automatic)
+        if !profile.continuationRows && (blockSize != nil || (size ?? 0) >= CSVBlockSize.threshold) {
+            try startBlocks(blockSize: blockSize ?? CSVBlockSize.automatic)
             // Room for the file's ids made once: rehashed as it doubled, the set was written
             // again at random, a cache miss an id.
             identity.reserve(BankFile.expectedEntries(BankFile.occurrences(of: [0x0A], in: head),
