@@ -23,12 +23,7 @@ import ReconTestSupport
                                     [0x80], [0xC3], [0xFF], [0xE2, 0x41]]
         var generator = SplitMix64(seed: 8)
         for _ in 0..<4_000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<Int.random(in: 0...30, using: &generator) {
-                // Mostly ASCII runs, as a head is, with a rare other sequence.
-                let pick = Int.random(in: 0..<40, using: &generator)
-                bytes += pick < sequences.count ? sequences[pick] : [UInt8.random(in: 0x20...0x7E, using: &generator)]
-            }
+            var bytes = Self.mostlyASCII(pieces: 0...30, rarely: sequences, oneIn: 40, &generator)
             if Bool.random(using: &generator), !bytes.isEmpty { bytes.removeLast(Int.random(in: 0...min(3, bytes.count), using: &generator)) }
             #expect(UTF8Validation.isValidPrefix(bytes) == Self.validPrefix(bytes), "\(bytes)")
             #expect(UTF8Validation.isValidPrefix(bytes[...]) == Self.validPrefix(bytes), "a slice: \(bytes)")
@@ -42,14 +37,22 @@ import ReconTestSupport
                                     [0xE2, 0x41], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80]]
         var generator = SplitMix64(seed: 16)
         for _ in 0..<6_000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<Int.random(in: 0...70, using: &generator) {
-                let pick = Int.random(in: 0..<60, using: &generator)
-                bytes += pick < sequences.count ? sequences[pick] : [UInt8.random(in: 0x20...0x7E, using: &generator)]
-            }
+            let bytes = Self.mostlyASCII(pieces: 0...70, rarely: sequences, oneIn: 60, &generator)
             let expected = String(validating: bytes, as: UTF8.self) != nil
             #expect(bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } == expected, "\(bytes)")
         }
+    }
+
+    /// Printable ASCII bytes, as a file's head or a line mostly is, with now and then one of
+    /// `sequences` (each a chance of one in `oneIn` at every pick).
+    static func mostlyASCII(pieces: ClosedRange<Int>, rarely sequences: [[UInt8]], oneIn: Int,
+                            _ generator: inout SplitMix64) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for _ in 0..<Int.random(in: pieces, using: &generator) {
+            let pick = Int.random(in: 0..<oneIn, using: &generator)
+            bytes += pick < sequences.count ? sequences[pick] : [UInt8.random(in: 0x20...0x7E, using: &generator)]
+        }
+        return bytes
     }
 
     /// The definition: every sequence well formed, the last one possibly cut short.
