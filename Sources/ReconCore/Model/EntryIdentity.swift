@@ -32,8 +32,8 @@ public struct EntryIdentity: Sendable {
         }
         precondition(index >= 0, "a transaction's index counts from 1")
         let digits = DecimalDigits.count(UInt(index))
-        // Written into the string's own storage (interpolation costs ~3×, `String(index)` and the
-        // `utf8` views another ~600 instructions an entry).
+        // Written on the stack and made one string (`String(writingAtMost:)`; interpolation costs
+        // ~3×, `String(index)` and the `utf8` views another ~600 instructions an entry).
         return account.withUTF8Bytes { account in
             reference.withUTF8Bytes { reference in
                 String(writingAtMost: account.count + reference.count + digits + 2) { buffer in

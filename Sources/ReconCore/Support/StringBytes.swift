@@ -34,8 +34,7 @@ extension String {
     /// takes a slower path: ~380 instructions for an entry id of 35 ASCII bytes, ~150 written on
     /// the stack and made with `String(decoding:)`. For strings that are mostly that long; one
     /// of 15 bytes or less is made the usual way, after the copy.
-    @inlinable
-    public init(writingAtMost capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) rethrows {
+    init(writingAtMost capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) rethrows {
         self = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             let count = try body(buffer)
             let written = UnsafeBufferPointer(rebasing: buffer[..<count])

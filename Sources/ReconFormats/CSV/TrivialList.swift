@@ -4,7 +4,7 @@
 /// through `replaceSubrange`: ~450 instructions a bank CSV row of 13 fields. Here an append is a
 /// compare and a store, emptying sets the count. Never copied: the owner holds the only one.
 struct TrivialList<Element: BitwiseCopyable> {
-    private(set) var base: UnsafeMutablePointer<Element>
+    private var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
 
