@@ -33,10 +33,11 @@ public struct NationalAccounts: Sendable {
             for byte in bytes {
                 switch byte {
                 case 0x30...0x39:
+                    // At most 14 digits, checked first: the arithmetic cannot overflow.
                     guard digits < length else { return nil }
-                    out[4 + digits] = byte
-                    digits += 1
-                    number = number * 10 + UInt64(byte &- 0x30)
+                    out[4 &+ digits] = byte
+                    digits &+= 1
+                    number = number &* 10 &+ UInt64(byte &- 0x30)
                 case UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "-"): continue
                 default: return nil
                 }

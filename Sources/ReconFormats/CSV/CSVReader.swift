@@ -261,23 +261,34 @@ public final class CSVReader {
             bytewiseUntil = consumedBefore + stop
             return false
         }
-        let hasQuotes = memchr(start, Int32(quote), length) != nil
+        // Where the next quote is (`length`: none left), kept as the fields are cut: an unquoted
+        // field holds a quote exactly when the next one comes before its end, so it needs no
+        // search of its own (one for each such field was ~9 calls to memchr a bank CSV row).
+        func quoteAt(orAfter offset: Int) -> Int {
+            guard offset < length, let found = memchr(start + offset, Int32(quote), length - offset) else { return length }
+            return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        var nextQuote = quoteAt(orAfter: 0)
         var field = 0  // offsets from `start`
         while true {
             let fieldStart = consumedBefore + position + field
-            if hasQuotes && field < length && start[field] == quote {
-                guard let found = memchr(start + field + 1, Int32(quote), length - field - 1) else { return false }
-                let closing = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if nextQuote == field && field < length {
+                let closing = quoteAt(orAfter: field + 1)
+                guard closing < length else { return false }
                 if closing + 1 < length && start[closing + 1] != delimiter { return false }
                 fields.append(Field(start: fieldStart, contentStart: field + 1, contentEnd: closing))
                 lastRecordHadQuotes = true
                 field = closing + 1
+                nextQuote = quoteAt(orAfter: field)
             } else {
                 var fieldEnd = length
                 if let found = memchr(start + field, Int32(delimiter), length - field) {
                     fieldEnd = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 }
-                if hasQuotes && !lenientQuotes && memchr(start + field, Int32(quote), fieldEnd - field) != nil { return false }
+                if nextQuote < fieldEnd {
+                    if !lenientQuotes { return false }
+                    nextQuote = quoteAt(orAfter: fieldEnd)  // quotes inside the field are its text
+                }
                 fields.append(Field(start: fieldStart, contentStart: field, contentEnd: fieldEnd))
                 field = fieldEnd
             }
