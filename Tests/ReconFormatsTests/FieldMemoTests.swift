@@ -33,4 +33,33 @@ import Testing
         #expect(value(memo, "DE89370400440532013000") == nil)
         #expect(value(memo, "NOK") == 1)  // the last one it could keep stays
     }
+
+    /// The cache of several fields: a value is found again only for exactly its bytes — any one
+    /// byte different, or a field of another length, finds nothing (or another kept value) — and
+    /// fields under 8 or over 16 bytes are never kept.
+    @Test func theCacheFindsOnlyExactlyTheBytesItKept() {
+        var cache = FieldCache<Int>()
+        func value(_ text: String) -> Int? { Array(text.utf8).withUnsafeBufferPointer { cache.value(of: $0) } }
+        func keep(_ value: Int, _ text: String) { Array(text.utf8).withUnsafeBufferPointer { cache.remember(value, of: $0) } }
+        let dates = ["2025-01-17", "2025-01-23", "2025-02-02", "2025-01-14"]
+        for (index, date) in dates.enumerated() { keep(index, date) }
+        let kept = dates.enumerated().filter { value($0.element) == $0.offset }
+        #expect(kept.count >= 2)  // slots may collide; the last kept is always there
+        #expect(value("2025-01-14") == 3)
+        for (offset, date) in dates.enumerated() {
+            for position in date.utf8.indices {
+                var bytes = Array(date.utf8)
+                bytes[date.utf8.distance(from: date.utf8.startIndex, to: position)] ^= 0x01
+                let found = bytes.withUnsafeBufferPointer { cache.value(of: $0) }
+                #expect(found == nil || found != offset, "\(date) changed at \(position)")
+            }
+        }
+        #expect(value("2025-01-1") == nil && value("2025-01-144") == nil)
+        keep(9, "1234567")  // 7 bytes
+        keep(9, "12345678901234567")  // 17 bytes
+        #expect(value("1234567") == nil && value("12345678901234567") == nil)
+        keep(5, "12345678")  // 8 and 16 bytes: kept
+        keep(6, "0123456789abcdef")
+        #expect(value("12345678") == 5 && value("0123456789abcdef") == 6)
+    }
 }

@@ -136,13 +136,13 @@ struct FieldReader {
     }
 
     /// `memo` holds the last date read in this column (the dates of a file come in runs).
-    mutating func date(_ column: CSVColumn, memo: inout FieldMemo<CalendarDate>) -> CalendarDate? {
+    mutating func date(_ column: CSVColumn, memo: inout FieldCache<CalendarDate>) -> CalendarDate? {
         if let index = column.index, let date = withTrimmed(index, { Self.isoDate($0, &memo) }) { return date }
         guard let text = required(column) else { return nil }
         return parseDate(column, text)
     }
 
-    mutating func optionalDate(_ column: CSVColumn, memo: inout FieldMemo<CalendarDate>) -> CalendarDate? {
+    mutating func optionalDate(_ column: CSVColumn, memo: inout FieldCache<CalendarDate>) -> CalendarDate? {
         if isBlank(column) { return nil }
         if let date = withTrimmed(column.index!, { Self.isoDate($0, &memo) }) { return date }
         return optional(column).flatMap { parseDate(column, $0) }
@@ -150,7 +150,7 @@ struct FieldReader {
 
     /// The ISO date of `bytes`, the memo's when they are the same bytes as the last (~280
     /// instructions a date parsed, ~60 remembered).
-    private static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>, _ memo: inout FieldMemo<CalendarDate>) -> CalendarDate? {
+    private static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>, _ memo: inout FieldCache<CalendarDate>) -> CalendarDate? {
         if let known = memo.value(of: bytes) { return known }
         let date = CalendarDate(iso: bytes)
         if let date { memo.remember(date, of: bytes) }

@@ -107,8 +107,8 @@ public struct OpenItemsReader {
     /// and how many rows its last block had.
     private struct Memos {
         var tiers = DiscountTierCache()
-        var invoiceDate = FieldMemo<CalendarDate>()
-        var dueDate = FieldMemo<CalendarDate>()
+        var invoiceDate = FieldCache<CalendarDate>()
+        var dueDate = FieldCache<CalendarDate>()
         var lastBlockRows = 0
     }
 
