@@ -135,7 +135,7 @@ struct FieldReader {
         }
     }
 
-    /// `memo` holds the last date read in this column (the dates of a file come in runs).
+    /// `memo` holds the dates read lately in this column (a file's dates come from a few nearby).
     mutating func date(_ column: CSVColumn, memo: inout FieldCache<CalendarDate>) -> CalendarDate? {
         if let index = column.index, let date = withTrimmed(index, { Self.isoDate($0, &memo) }) { return date }
         guard let text = required(column) else { return nil }

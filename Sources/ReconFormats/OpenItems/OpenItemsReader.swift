@@ -103,8 +103,8 @@ public struct OpenItemsReader {
         if let rest = blocks.restReader() { try readAll(rest, header, columns, &book, each) }
     }
 
-    /// What one reader remembers from row to row: discount terms, the last dates of each column,
-    /// and how many rows its last block had.
+    /// What one reader remembers from row to row: discount terms, the recent dates of each date
+    /// column (`FieldCache`), and how many rows its last block had.
     private struct Memos {
         var tiers = DiscountTierCache()
         var invoiceDate = FieldCache<CalendarDate>()
