@@ -1,4 +1,5 @@
 import Testing
+import ReconTestSupport
 @testable import ReconCore
 
 @Suite struct MoneyParsingTests {
@@ -184,6 +185,67 @@ import Testing
         for code in Currency.allCodes {
             let currency = try #require(Currency(code: code))
             #expect(Currency(code: currency.code) == currency && currency.exponent <= 4)
+        }
+    }
+}
+
+/// The one-pass reading of plain amounts (`-?D+(.D+)?`) against the full grammar: the same value
+/// or, where it steps aside, the same error, for every format and exponent.
+@Suite struct PlainAmountTests {
+    private static let formats = [
+        AmountFormat.strict,
+        AmountFormat(decimalSeparator: UInt8(ascii: ","), groupSeparators: [[0x20], [0xC2, 0xA0], [UInt8(ascii: ".")]],
+                     allowsPlusSign: true, allowsExcessZeroDecimals: true),
+        AmountFormat(groupSeparators: [[UInt8(ascii: "'")], [UInt8(ascii: ",")]], allowsPlusSign: true),
+    ]
+
+    private func bothWays(_ text: [UInt8], exponent: Int, format: AmountFormat)
+        -> (Result<Int64, AmountError>, Result<Int64, AmountError>) {
+        text.withUnsafeBufferPointer { bytes in
+            (Result { () throws(AmountError) in try Money.parseMinorUnits(bytes, exponent: exponent, format: format) },
+             Result { () throws(AmountError) in try Money.parseMinorUnitsInFull(bytes, exponent: exponent, format: format) })
+        }
+    }
+
+    @Test func randomTextsReadAsByTheFullGrammar() {
+        let pieces: [[UInt8]] = ["0", "1", "5", "9", "-", "+", ".", ",", " ", "'", "\u{A0}", "e", "00", "123"]
+            .map { Array($0.utf8) }
+        var random = SplitMix64(seed: 20261207)
+        var plain = 0
+        for _ in 0..<60_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).flatMap { _ in pieces.randomElement(using: &random)! }
+            let exponent = Int.random(in: 0...4, using: &random)
+            for format in Self.formats {
+                let (fast, full) = bothWays(text, exponent: exponent, format: format)
+                #expect(fast == full, "\(String(decoding: text, as: UTF8.self).debugDescription) exponent \(exponent)")
+                if case .success = full { plain += 1 }
+            }
+        }
+        #expect(plain > 10_000)  // many random texts are amounts, not only errors
+    }
+
+    /// Around the 18 digits the fast path takes, and Int64's ends, which only the full one reaches.
+    @Test func longAmountsReadAsByTheFullGrammar() {
+        var random = SplitMix64(seed: 7)
+        for integerDigits in 1...21 {
+            for fractionDigits in 0...4 {
+                for exponent in [0, 2, 3, 4] {
+                    for _ in 0..<20 {
+                        var text = Array("-".utf8.prefix(Int.random(in: 0...1, using: &random)))
+                        text += (0..<integerDigits).map { _ in UInt8.random(in: 0x30...0x39, using: &random) }
+                        if fractionDigits > 0 {
+                            text += Array(".".utf8) + (0..<fractionDigits).map { _ in UInt8.random(in: 0x30...0x39, using: &random) }
+                        }
+                        let (fast, full) = bothWays(text, exponent: exponent, format: .strict)
+                        #expect(fast == full, "\(String(decoding: text, as: UTF8.self)) exponent \(exponent)")
+                    }
+                }
+            }
+        }
+        for text in ["9223372036854775807", "-9223372036854775808", "999999999999999999", "99999999999999999.9",
+                     "92233720368547758.07", "-92233720368547758.08", "-0", "-0.00", "0000000000000000000001"] {
+            let (fast, full) = bothWays(Array(text.utf8), exponent: 2, format: .strict)
+            #expect(fast == full, "\(text)")
         }
     }
 }

@@ -21,6 +21,55 @@ public extension Money {
     /// The parser behind `parse`: returns minor units for a currency with `exponent` decimals.
     static func parseMinorUnits(_ bytes: UnsafeBufferPointer<UInt8>, exponent: Int,
                                 format: AmountFormat) throws(AmountError) -> Int64 {
+        if let value = plainMinorUnits(bytes, exponent: exponent, decimalSeparator: format.decimalSeparator) {
+            return value
+        }
+        return try parseMinorUnitsInFull(bytes, exponent: exponent, format: format)
+    }
+
+    /// The shape nearly every amount has, `-?D+(,D{1…exponent})?` with at most 18 digits once
+    /// scaled, read in one pass; nil for anything else, which `parseMinorUnitsInFull` accepts or
+    /// explains. Every format accepts this shape, and the full parser gives it the same value
+    /// (a property test compares them): that one checks group separators, a plus sign and
+    /// overflow at each digit, ~270 instructions for `1164.56` against ~60 here.
+    @inline(__always)
+    private static func plainMinorUnits(_ bytes: UnsafeBufferPointer<UInt8>, exponent: Int,
+                                        decimalSeparator: UInt8) -> Int64? {
+        let count = bytes.count
+        guard count > 0, exponent <= 18 else { return nil }
+        let negative = bytes[0] == UInt8(ascii: "-")
+        var index = negative ? 1 : 0
+        let integerStart = index
+        // Wrapping: more than 18 digits are refused below, before the value is used.
+        var value: Int64 = 0
+        while index < count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
+            value = value &* 10 &+ Int64(digit)
+            index += 1
+        }
+        var digits = index - integerStart
+        guard digits > 0 else { return nil }
+        var missing = exponent
+        if index < count {
+            guard bytes[index] == decimalSeparator else { return nil }
+            index += 1
+            let fractionStart = index
+            while index < count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
+                value = value &* 10 &+ Int64(digit)
+                index += 1
+            }
+            let fractionDigits = index - fractionStart
+            guard index == count, fractionDigits > 0, fractionDigits <= exponent else { return nil }
+            digits += fractionDigits
+            missing -= fractionDigits
+        }
+        guard digits + missing <= 18 else { return nil }
+        for _ in 0..<missing { value &*= 10 }
+        return negative ? -value : value
+    }
+
+    /// The whole grammar of `format`, with the offset of whatever is wrong.
+    static func parseMinorUnitsInFull(_ bytes: UnsafeBufferPointer<UInt8>, exponent: Int,
+                                      format: AmountFormat) throws(AmountError) -> Int64 {
         let count = bytes.count
         guard count > 0 else { throw AmountError(kind: .empty, offset: 0) }
         var index = 0
