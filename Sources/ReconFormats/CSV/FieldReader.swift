@@ -40,6 +40,12 @@ struct FieldReader {
         if !findings.isEmpty { throw ReadError.invalid(findings) }
     }
 
+    /// Forgets the last record's problems, for a reader kept from record to record (made for
+    /// each, it counted references to the reader and the header's storage every row).
+    mutating func startRecord() {
+        if !findings.isEmpty { findings = [] }
+    }
+
     /// The trimmed text of a column; nil when the column is absent, the field is empty, or it is
     /// not UTF-8 (reported).
     mutating func optional(_ column: CSVColumn) -> String? {
@@ -103,6 +109,7 @@ struct FieldReader {
     }
 
     mutating func amount(_ column: CSVColumn, currency: Currency) -> Money? {
+        if let money = readAmount(column, currency: currency) { return money }
         if isBlank(column) {
             _ = required(column)
             return nil
@@ -111,11 +118,19 @@ struct FieldReader {
     }
 
     mutating func optionalAmount(_ column: CSVColumn, currency: Currency) -> Money? {
+        if let money = readAmount(column, currency: currency) { return money }
         if isBlank(column) {
             _ = optional(column)
             return nil
         }
         return parseAmount(column, currency: currency)
+    }
+
+    /// The field's amount when it is one; nil when absent, blank or wrong (the caller then looks
+    /// again, and says why). The field trimmed once, and no error made for an amount that is right.
+    private func readAmount(_ column: CSVColumn, currency: Currency) -> Money? {
+        guard let index = column.index else { return nil }
+        return withTrimmed(index) { bytes in bytes.isEmpty ? nil : try? Money.parse(bytes, currency: currency) }
     }
 
     private mutating func parseAmount(_ column: CSVColumn, currency: Currency) -> Money? {
