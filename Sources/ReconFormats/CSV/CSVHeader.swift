@@ -24,6 +24,15 @@ public struct CSVHeader {
         if !findings.isEmpty { throw ReadError.invalid(findings) }
     }
 
+    /// The same header in storage of its own, for another thread to count references to.
+    func unshared() -> CSVHeader {
+        var copy = self
+        copy.columns = [:]
+        for (name, index) in columns { copy.columns[name.unshared()] = index }
+        copy.names = names.map { $0.unshared() }
+        return copy
+    }
+
     /// Checks that `required` columns exist; returns warnings for columns not in `known`.
     public func validate(required: [String], known: Set<String>, location: SourceLocation) throws -> [Finding] {
         let missing = required.filter { columns[$0] == nil }

@@ -58,8 +58,9 @@ public struct OpenItemsReader {
                          _ each: (([OpenItem]) -> Void)?) throws {
         var memos = Memos()
         var rows = Rows()
+        var fields = FieldReader(reader: reader, header: header)
         while try reader.next() {
-            Self.read(reader, header, columns, &memos, into: &rows)
+            Self.read(&fields, columns, &memos, into: &rows)
             if rows.marks.count == 4096 {
                 guard book.add(&rows, lineOffset: 0) else { return }
                 book.handOn(to: each)
@@ -74,7 +75,7 @@ public struct OpenItemsReader {
     private func readInBlocks(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns, _ book: inout Book,
                               _ each: (([OpenItem]) -> Void)?) throws {
         let (buffered, source) = reader.remainder()
-        let memos = [MemosBox(), MemosBox()]
+        let workers = [Worker(header), Worker(header)]
         let delimiter = reader.delimiter, maxRecordBytes = reader.maxRecordBytes
         let blocks = CSVBlocks<Rows>(
             path: reader.path, buffered: buffered, source: source, line: reader.currentLine,
@@ -85,13 +86,20 @@ public struct OpenItemsReader {
                 return reader
             },
             read: { worker, reader, rows in
+                let state = workers[worker]
+                // The memos taken out for the block: reached through the box, each row counted
+                // a reference to it.
+                var memos = Memos()
+                swap(&memos, &state.memos)
+                defer { swap(&memos, &state.memos) }
                 // Room for about as many rows as this core's last block had: grown by doubling,
                 // the arrays moved every item and mark twice or so (~200 instructions a row).
-                let expected = memos[worker].memos.lastBlockRows * 9 / 8
+                let expected = memos.lastBlockRows * 9 / 8
                 rows.items.reserveCapacity(expected)
                 rows.marks.reserveCapacity(expected)
-                defer { memos[worker].memos.lastBlockRows = rows.marks.count }
-                while try reader.next() { Self.read(reader, header, columns, &memos[worker].memos, into: &rows) }
+                defer { memos.lastBlockRows = rows.marks.count }
+                var fields = FieldReader(reader: reader, header: state.header)
+                while try reader.next() { Self.read(&fields, columns, &memos, into: &rows) }
             })
         while var next = try blocks.next() {
             for index in next.indices {
@@ -112,7 +120,15 @@ public struct OpenItemsReader {
         var lastBlockRows = 0
     }
 
-    private final class MemosBox { var memos = Memos() }
+    /// What one reading core keeps from block to block. The header is a copy of its own: each row
+    /// counts references to the header's storage, and two cores counting on one object took turns
+    /// at its cache line.
+    private final class Worker {
+        var memos = Memos()
+        let header: CSVHeader
+
+        init(_ header: CSVHeader) { self.header = header.unshared() }
+    }
 
     /// Rows as read: the items, and for every row its invoice id (for the duplicate check, which
     /// must see the rows in file order) and its problems.
@@ -207,9 +223,10 @@ public struct OpenItemsReader {
         }
     }
 
-    private static func read(_ reader: CSVReader, _ header: CSVHeader, _ columns: Columns,
-                             _ memos: inout Memos, into rows: inout Rows) {
-        var fields = FieldReader(reader: reader, header: header)
+    private static func read(_ fields: inout FieldReader, _ columns: Columns, _ memos: inout Memos,
+                             into rows: inout Rows) {
+        fields.startRecord()
+        let reader = fields.reader
         let index = columns.invoiceId.index!
         let id = fields.peek(index) ?? nil
         let idLocation = reader.location(ofField: index)
