@@ -31,6 +31,13 @@ struct PositionTable: Sendable {
         return nil
     }
 
+    /// The position in the first slot `hash`'s search reads, when that slot holds `hash`.
+    func firstCandidate(hash: UInt32) -> Int? {
+        let slot = slots[Int(truncatingIfNeeded: hash) & mask]
+        guard slot != 0, UInt32(truncatingIfNeeded: slot >> 32) == hash else { return nil }
+        return Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+    }
+
     /// Records `position` under `hash` (the caller knows its key is not there yet).
     mutating func insert(_ position: Int, hash: UInt32) {
         place(UInt64(hash) << 32 | UInt64(position + 1))
@@ -144,5 +151,20 @@ public struct IdTable: Sendable {
     /// by one: a table of a million ids is larger than the caches (see `PositionTable.lookAhead`).
     public mutating func lookAhead(_ hashes: [UInt32]) {
         looked &+= table.lookAhead(hashes)
+    }
+
+    /// Reads the ids that the first slots of `hashes` point at, for ids that are mostly there
+    /// already: a hit compares the id, a second miss after the slot's. Called on hashes whose
+    /// slots `lookAhead` read a while before (a batch earlier), these loads go out together.
+    public mutating func lookAheadAtIds(_ hashes: [UInt32]) {
+        looked &+= ids.withUnsafeBytes { ids in
+            var sum: UInt64 = 0
+            for hash in hashes {
+                if let position = table.firstCandidate(hash: hash) {
+                    sum &+= ids.load(fromByteOffset: position * MemoryLayout<String>.stride, as: UInt64.self)
+                }
+            }
+            return sum
+        }
     }
 }
