@@ -27,11 +27,11 @@ public extension Money {
         return try parseMinorUnitsInFull(bytes, exponent: exponent, format: format)
     }
 
-    /// The shape nearly every amount has, `-?D+(,D{1…exponent})?` with at most 18 digits once
-    /// scaled, read in one pass; nil for anything else, which `parseMinorUnitsInFull` accepts or
-    /// explains. Every format accepts this shape, and the full parser gives it the same value
-    /// (a property test compares them): that one checks group separators, a plus sign and
-    /// overflow at each digit, ~270 instructions for `1164.56` against ~60 here.
+    /// The shape nearly every amount has, `-?D+(.D{1…exponent})?` (`.`: the format's decimal
+    /// separator) with at most 18 digits once scaled, read in one pass; nil for anything else,
+    /// which `parseMinorUnitsInFull` accepts or explains. Every format accepts this shape, and the
+    /// full parser gives it the same value (a property test compares them): that one checks group
+    /// separators, a plus sign and overflow at each digit, ~270 instructions for `1164.56`.
     @inline(__always)
     private static func plainMinorUnits(_ bytes: UnsafeBufferPointer<UInt8>, exponent: Int,
                                         decimalSeparator: UInt8) -> Int64? {
