@@ -16,6 +16,14 @@ public protocol ByteSource: AnyObject {
     var path: String { get }
     /// Fills up to `buffer.count` bytes; returns 0 at the end.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    /// All of the input, when it already lies in memory that stays put and unchanged for as long
+    /// as the source lives: a reader may read it where it is instead of copying it out with
+    /// `read(into:)` (which it then does not call). nil (the default): read it.
+    var bytesInMemory: UnsafeBufferPointer<UInt8>? { get }
+}
+
+public extension ByteSource {
+    var bytesInMemory: UnsafeBufferPointer<UInt8>? { nil }
 }
 
 /// A file read with POSIX `read(2)`, closed when the source goes away.
