@@ -5,7 +5,7 @@ import ReconWorkspace
 
 struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Apply a reviewed exception report (csv or xlsx): all its decisions, or none.")
+        commandName: "decide", abstract: "Apply a reviewed exception report (csv or xlsx): all its decisions, or none.")
 
     @Argument(help: "The reviewed exceptions.csv or exceptions.xlsx of `recon review`.")
     var file: String

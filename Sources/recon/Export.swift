@@ -5,7 +5,7 @@ import ReconWorkspace
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the journals of everything settled and not yet exported, as a new export batch.")
+        commandName: "export", abstract: "Write the journals of everything settled and not yet exported, as a new export batch.")
 
     @Option(help: "Write export batch ID and the later ones again (marks nothing new).")
     var since: Int64?

@@ -4,7 +4,7 @@ import ReconWorkspace
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import open items or bank statements into the workspace.",
+        commandName: "import", abstract: "Import open items or bank statements into the workspace.",
         subcommands: [ImportInvoices.self, ImportBank.self])
 }
 

@@ -4,7 +4,7 @@ import ReconWorkspace
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a workspace: recon.sqlite and a commented recon.toml with the defaults.")
+        commandName: "init", abstract: "Create a workspace: recon.sqlite and a commented recon.toml with the defaults.")
 
     @Argument(help: "The directory (default: --workspace, else the current directory).")
     var directory: String?

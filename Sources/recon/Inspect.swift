@@ -3,7 +3,7 @@ import ReconApp
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print what recon reads from a bank file (statements, entries, transactions, warnings) or an open-items file.")
+        commandName: "inspect", abstract: "Print what recon reads from a bank file (statements, entries, transactions, warnings) or an open-items file.")
 
     @Argument(help: "A bank file (camt.052/053/054, MT940/MT942 or a bank CSV export).")
     var file: String?

@@ -4,7 +4,7 @@ import ReconWorkspace
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The audit trail: every import, match, decision and export with time, user, file hash and counts.")
+        commandName: "log", abstract: "The audit trail: every import, match, decision and export with time, user, file hash and counts.")
 
     @Option(help: "Only the last N entries.")
     var limit: Int?

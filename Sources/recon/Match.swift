@@ -4,7 +4,7 @@ import ReconWorkspace
 
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Match and settle every unsettled transaction of the workspace, in one transaction.")
+        commandName: "match", abstract: "Match and settle every unsettled transaction of the workspace, in one transaction.")
 
     @Flag(name: .customLong("dry-run"), help: "Show what would happen; change nothing.")
     var dryRun = false

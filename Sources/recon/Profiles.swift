@@ -3,7 +3,7 @@ import ReconApp
 
 struct Profiles: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the built-in bank profiles (CSV layouts and MT940 encodings).")
+        commandName: "profiles", abstract: "List the built-in bank profiles (CSV layouts and MT940 encodings).")
 
     func run() throws {
         Terminal.output(ProfilesJob.render())

@@ -4,7 +4,7 @@ import ReconFormats
 
 struct Reconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Match bank transactions to open items, settle them, and write journal and reports.")
+        commandName: "reconcile", abstract: "Match bank transactions to open items, settle them, and write journal and reports.")
 
     @Option(name: .customLong("invoices"), help: "Open items CSV (invoices, credit notes, credits).")
     var invoices: String

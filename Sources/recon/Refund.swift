@@ -4,7 +4,7 @@ import ReconCore
 
 struct Refund: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Refund customer credit balances of at least [settlement] minimum_refund.")
+        commandName: "refund", abstract: "Refund customer credit balances of at least [settlement] minimum_refund.")
 
     @Option(name: .customLong("open-items"), help: "Open items CSV (e.g. a reconcile run's open-items.csv).")
     var openItems: String

@@ -5,7 +5,7 @@ import ReconWorkspace
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the exception report of what is open: exceptions.csv, exceptions.xlsx, report.html.")
+        commandName: "review", abstract: "Write the exception report of what is open: exceptions.csv, exceptions.xlsx, report.html.")
 
     @Option(help: "Output directory (default: review/ in the workspace).")
     var out: String?

@@ -4,7 +4,7 @@ import ReconWorkspace
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Counts and totals: open items, unmatched transactions, open exceptions, last import and export.")
+        commandName: "status", abstract: "Counts and totals: open items, unmatched transactions, open exceptions, last import and export.")
 
     @Flag(help: "Print the status as JSON.")
     var json = false
