@@ -10,7 +10,7 @@ extension BankProfile {
     /// errors naming the key and its line, like the configuration file.
     public static func parse(toml text: String, path: String, defaultName: String) throws -> BankProfile {
         let table = try TOMLDocument.table(text, path: path)
-        var context = ConfigContext(path: path, lines: TOMLLineIndex(text))
+        var context = ConfigContext(path: path, text: text)
         var profile = BankProfile(name: table["name"]?.string ?? defaultName)
         profile.origin = path
         var parser = ProfileParser(context: context)
