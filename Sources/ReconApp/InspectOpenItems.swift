@@ -67,14 +67,23 @@ private struct Tally {
     mutating func count(_ items: UnsafeBufferPointer<OpenItem>) {
         self.items += items.count
         let hashes = items.map { IdTable.hash($0.customerId) }
-        func batch(_ start: Int) -> [UInt32] {
-            start < items.count ? hashes[start..<min(start + 64, items.count)].compactMap { $0 } : []
+        // Two batches of hashes, filled again and again (made anew for each batch, they were
+        // two allocations every 64 items).
+        var current: [UInt32] = [], next: [UInt32] = []
+        current.reserveCapacity(64)
+        next.reserveCapacity(64)
+        func gather(_ start: Int, into batch: inout [UInt32]) {
+            batch.removeAll(keepingCapacity: true)
+            guard start < items.count else { return }
+            for index in start..<min(start + 64, items.count) {
+                if let hash = hashes[index] { batch.append(hash) }
+            }
         }
-        var next = batch(0)
+        gather(0, into: &next)
         customers.lookAhead(next)
         for start in stride(from: 0, to: items.count, by: 64) {
-            let current = next
-            next = batch(start + 64)
+            swap(&current, &next)
+            gather(start + 64, into: &next)
             customers.lookAhead(next)
             customers.lookAheadAtIds(current)
             for index in start..<min(start + 64, items.count) {

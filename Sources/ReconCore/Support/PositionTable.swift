@@ -38,6 +38,25 @@ struct PositionTable: Sendable {
         return Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
     }
 
+    /// The position recorded under `hash` whose element `isKey` accepts; when there is none,
+    /// records `position` there and returns nil — in the empty slot the search ended at, without
+    /// a second search (`insert`'s) from the start.
+    mutating func findOrInsert(_ position: Int, hash: UInt32, _ isKey: (Int) -> Bool) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let held = slots[slot]
+            if UInt32(truncatingIfNeeded: held >> 32) == hash {
+                let found = Int(truncatingIfNeeded: held & 0xFFFF_FFFF) - 1
+                if isKey(found) { return found }
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = UInt64(hash) << 32 | UInt64(position + 1)
+        count += 1
+        if count * 4 > slots.count * 3 { grow() }
+        return nil
+    }
+
     /// Records `position` under `hash` (the caller knows its key is not there yet).
     mutating func insert(_ position: Int, hash: UInt32) {
         place(UInt64(hash) << 32 | UInt64(position + 1))
@@ -137,8 +156,9 @@ public struct IdTable: Sendable {
     /// The number of `id` (its `hash(_:)` given), and whether it is new — numbered now.
     public mutating func number(of id: String, hash: UInt32?) -> (number: Int, isNew: Bool) {
         if let hash {
-            if let found = table.find(hash: hash, { ids[$0].hasSameUTF8(as: id) }) { return (found, false) }
-            table.insert(ids.count, hash: hash)
+            if let found = table.findOrInsert(ids.count, hash: hash, { ids[$0].hasSameUTF8(as: id) }) {
+                return (found, false)
+            }
         } else {
             if let found = others[id] { return (found, false) }
             others[id] = ids.count

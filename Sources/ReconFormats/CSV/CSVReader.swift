@@ -150,10 +150,17 @@ public final class CSVReader {
     public var fieldCount: Int { fields.count }
 
     public func location(ofField index: Int) -> SourceLocation {
-        guard index < fields.count else { return SourceLocation(file: path, line: recordLine) }
+        let (line, column) = lineAndColumn(ofField: index)
+        return SourceLocation(file: path, line: line, column: column)
+    }
+
+    /// `location(ofField:)` without the location (which counts a reference to the path): for a
+    /// caller that keeps where every row's field is, in case a later row needs to say so.
+    public func lineAndColumn(ofField index: Int) -> (line: Int, column: Int?) {
+        guard index < fields.count else { return (recordLine, nil) }
         let start = fields[index].start
         let line = recordLines.last { $0.startOffset <= start } ?? (recordLine, start)
-        return SourceLocation(file: path, line: line.line, column: start - line.startOffset + 1)
+        return (line.line, start - line.startOffset + 1)
     }
 
     public var recordLocation: SourceLocation { SourceLocation(file: path, line: recordLine) }

@@ -229,7 +229,7 @@ public struct OpenItemsReader {
         let reader = fields.reader
         let index = columns.invoiceId.index!
         let id = fields.peek(index) ?? nil
-        let idLocation = reader.location(ofField: index)
+        let idLocation = reader.lineAndColumn(ofField: index)
         var problems: [Finding]?
         do {
             rows.items.append(try readItem(&fields, id: id, columns, &memos))
