@@ -69,7 +69,11 @@ import Testing
             if expected == nil { reference[id] = reference.count }
             let (number, isNew) = ours.number(of: id, hash: IdTable.hash(id))
             #expect(isNew == (expected == nil) && number == expected ?? reference.count - 1, "\(step) \(id)")
-            if step % 64 == 0 { ours.lookAhead([IdTable.hash(id) ?? 0, 12345]) }
+            if step % 64 == 0 {
+                // Reading ahead changes nothing: slots, and the ids they point at (any hash).
+                ours.lookAhead([IdTable.hash(id) ?? 0, 12345])
+                ours.lookAheadAtIds([IdTable.hash(id) ?? 0, 12345, UInt32(step)])
+            }
         }
         #expect(ours.count == reference.count)
         #expect(IdTable.hash("caf\u{E9}") == nil && IdTable.hash("cafe") != nil)
