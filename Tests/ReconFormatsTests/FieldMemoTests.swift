@@ -1,4 +1,5 @@
 import Testing
+import ReconCore
 @testable import ReconFormats
 
 /// The memo of the last value a reader made of a field: only exactly the same bytes find it.
@@ -61,5 +62,23 @@ import Testing
         keep(5, "12345678")  // 8 and 16 bytes: kept
         keep(6, "0123456789abcdef")
         #expect(value("12345678") == 5 && value("0123456789abcdef") == 6)
+    }
+}
+
+/// The discount terms a reader has seen, found by the field's exact bytes, before and after the
+/// lists are renewed for a new block.
+@Suite struct DiscountTierCacheTests {
+    @Test func findsTermsByTheirExactBytes() {
+        var cache = DiscountTierCache()
+        let texts = ["3%/8", "2%/5 1%/14", "2%/8", "3%/80"]
+        for text in texts { cache.add(text, DiscountTier.parseTiers(text)!) }
+        func lookUp(_ text: String) -> [DiscountTier]? {
+            Array(text.utf8).withUnsafeBufferPointer { cache[$0] }
+        }
+        for round in 0..<2 {
+            for text in texts { #expect(lookUp(text) == DiscountTier.parseTiers(text), "\(text), round \(round)") }
+            for other in ["3%/9", "3%/8 ", "2%/5 1%/15", "", "3%"] { #expect(lookUp(other) == nil, "\(other)") }
+            cache.renew()
+        }
     }
 }

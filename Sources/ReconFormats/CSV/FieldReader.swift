@@ -1,4 +1,7 @@
 import ReconCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A column of a CSV file with a header: its name, for messages, and where it is (nil: absent).
 /// Resolved once per file, so that reading a row looks nothing up by name.
@@ -158,8 +161,11 @@ struct FieldReader {
     }
 
     mutating func optionalDate(_ column: CSVColumn, memo: inout FieldCache<CalendarDate>) -> CalendarDate? {
-        if isBlank(column) { return nil }
-        if let date = withTrimmed(column.index!, { Self.isoDate($0, &memo) }) { return date }
+        // A date, or nothing, found with one trim of the field; anything else is looked at again.
+        guard let index = column.index else { return nil }
+        let (blank, date) = withTrimmed(index) { bytes in bytes.isEmpty ? (true, nil) : (false, Self.isoDate(bytes, &memo)) }
+        if blank { return nil }
+        if let date { return date }
         return optional(column).flatMap { parseDate(column, $0) }
     }
 
@@ -182,8 +188,10 @@ struct FieldReader {
 
     /// `cache` keeps the tiers of texts seen before: a file repeats a handful of terms.
     mutating func discountTiers(_ column: CSVColumn, cache: inout DiscountTierCache) -> [DiscountTier] {
-        guard let index = column.index, !isBlank(column) else { return [] }
-        if let tiers = withTrimmed(index, { cache[$0] }) { return tiers }
+        guard let index = column.index else { return [] }
+        let (blank, known) = withTrimmed(index) { bytes in bytes.isEmpty ? (true, nil) : (false, cache[bytes]) }
+        if blank { return [] }
+        if let known { return known }
         guard let text = optional(column) else { return [] }
         guard let tiers = DiscountTier.parseTiers(text) else {
             fail(column, "'\(text)' is not a list of PCT%/DAYS tiers (e.g. '2%/5 1%/14')")
@@ -211,17 +219,37 @@ struct FieldReader {
 }
 
 /// The discount terms of the texts seen so far, looked up by bytes (a few dozen at most are kept).
+/// The texts lie back to back in one array: a list of entries was copied entry by entry as it was
+/// searched, counting references to each text and each list of tiers on every row.
 struct DiscountTierCache {
-    private var entries: [(text: [UInt8], tiers: [DiscountTier])] = []
+    private var texts: [UInt8] = []
+    private var ranges: [Range<Int>] = []
+    private var tiers: [[DiscountTier]] = []
 
     subscript(bytes: UnsafeBufferPointer<UInt8>) -> [DiscountTier]? {
-        for entry in entries where entry.text.count == bytes.count && entry.text.elementsEqual(bytes) {
-            return entry.tiers
+        guard let base = bytes.baseAddress else { return nil }
+        let found = texts.withUnsafeBufferPointer { texts -> Int? in
+            for (index, range) in ranges.enumerated() where range.count == bytes.count
+                && memcmp(texts.baseAddress! + range.lowerBound, base, bytes.count) == 0 {
+                return index
+            }
+            return nil
         }
-        return nil
+        return found.map { tiers[$0] }
     }
 
     mutating func add(_ text: String, _ tiers: [DiscountTier]) {
-        if entries.count < 32 { entries.append((Array(text.utf8), tiers)) }
+        guard self.tiers.count < 32 else { return }
+        let start = texts.count
+        texts += text.utf8
+        ranges.append(start..<texts.count)
+        self.tiers.append(tiers)
+    }
+
+    /// Each list of tiers in storage of its own again, for a new block: the items of the blocks
+    /// before hold the old lists and are let go of on another core, and counting references to
+    /// one list from two cores made them take turns at its cache line.
+    mutating func renew() {
+        tiers = tiers.map { $0.map { $0 } }
     }
 }

@@ -92,6 +92,7 @@ public struct OpenItemsReader {
                 var memos = Memos()
                 swap(&memos, &state.memos)
                 defer { swap(&memos, &state.memos) }
+                memos.tiers.renew()
                 // Room for about as many rows as this core's last block had: grown by doubling,
                 // the arrays moved every item and mark twice or so (~200 instructions a row).
                 let expected = memos.lastBlockRows * 9 / 8
