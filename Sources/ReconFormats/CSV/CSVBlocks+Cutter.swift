@@ -116,7 +116,7 @@ struct BlockParser<Rows: BlockRows>: @unchecked Sendable {
         bytes.withUnsafeBufferPointer { block in
             // The path in storage of its own: every location of the block holds it, and the two
             // cores counting references to one string slowed both.
-            let reader = makeReader(BlockBytes(block, path: path.unshared()), 1)
+            let reader = makeReader(BorrowedBytes(block, path: path.unshared()), 1)
             var rows = Rows()
             var error: (any Error)?
             do {
@@ -126,27 +126,5 @@ struct BlockParser<Rows: BlockRows>: @unchecked Sendable {
             }
             return Parsed(rows: rows, lines: reader.currentLine - 1, unfinished: reader.endedInQuotes, error: error)
         }
-    }
-}
-
-/// A block's bytes for the reader made over them, in place (`bytesInMemory`), valid while the
-/// block's `withUnsafeBufferPointer` runs.
-private final class BlockBytes: ByteSource {
-    let path: String
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var offset = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>, path: String) {
-        self.bytes = bytes
-        self.path = path
-    }
-
-    var bytesInMemory: UnsafeBufferPointer<UInt8>? { bytes }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        let count = min(buffer.count, bytes.count - offset)
-        if count > 0 { buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: count) }
-        offset += count
-        return count
     }
 }

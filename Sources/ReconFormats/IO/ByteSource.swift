@@ -114,6 +114,29 @@ public final class MemoryByteSource: ByteSource {
     }
 }
 
+/// Bytes that lie in memory someone else holds (a block of a file, a file's first kilobytes),
+/// for a reader made over them in place (`bytesInMemory`). Valid only while that memory is: made
+/// inside its `withUnsafeBufferPointer`, the source and any reader over it must not outlive it.
+final class BorrowedBytes: ByteSource {
+    let path: String
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, path: String) {
+        self.bytes = bytes
+        self.path = path
+    }
+
+    var bytesInMemory: UnsafeBufferPointer<UInt8>? { bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let count = min(buffer.count, bytes.count - offset)
+        if count > 0 { buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: count) }
+        offset += count
+        return count
+    }
+}
+
 public extension ByteSource {
     /// Reads everything that is left (for small inputs such as configuration files).
     func readAll() throws -> [UInt8] {
