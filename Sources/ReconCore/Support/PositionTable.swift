@@ -22,11 +22,16 @@ struct PositionTable: Sendable {
         search(hash, isKey).found
     }
 
-    /// The position in the first slot `hash`'s search reads, when that slot holds `hash`.
+    /// The position of the first slot under `hash` that its search meets (nil: none before an
+    /// empty slot), without asking whether its element is the key.
     func firstCandidate(hash: UInt32) -> Int? {
-        let slot = slots[Int(truncatingIfNeeded: hash) & mask]
-        guard slot != 0, UInt32(truncatingIfNeeded: slot >> 32) == hash else { return nil }
-        return Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+        var position = Int(truncatingIfNeeded: hash) & mask
+        while slots[position] != 0 {
+            let slot = slots[position]
+            if UInt32(truncatingIfNeeded: slot >> 32) == hash { return Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1 }
+            position = (position + 1) & mask
+        }
+        return nil
     }
 
     /// The position recorded under `hash` whose element `isKey` accepts; when there is none,
@@ -174,9 +179,10 @@ public struct IdTable: Sendable {
         looked &+= table.lookAhead(hashes)
     }
 
-    /// Reads the ids that the first slots of `hashes` point at, for ids that are mostly there
-    /// already: a hit compares the id, a second miss after the slot's. Called on hashes whose
-    /// slots `lookAhead` read a while before (a batch earlier), these loads go out together.
+    /// Reads the ids that the slots of `hashes` point at (the first slot under each hash along
+    /// its search), for ids that are mostly there already: a hit compares the id, a second miss
+    /// after the slot's. Called on hashes whose slots `lookAhead` read a while before (a batch
+    /// earlier), these loads go out together.
     public mutating func lookAheadAtIds(_ hashes: [UInt32]) {
         looked &+= ids.withUnsafeBytes { ids in
             var sum: UInt64 = 0
