@@ -106,10 +106,14 @@ public struct OpenItemsReader {
         // Room made once the reading cores have started: made before, its table (16 MiB zeroed
         // for a 1M file, page by page) held them back for the first ~10 ms.
         book.reserve(expected)
-        while var next = try blocks.next() {
+        // The items handed to `each` go back to the reading cores to be let go of there, where
+        // they were made (`CSVBlocks.next(dropping:)`).
+        var spent: [CSVBlocks<Rows>.Spent] = []
+        while var next = try blocks.next(dropping: spent) {
+            spent = []
             for index in next.indices {
                 guard book.add(&next[index].rows, lineOffset: next[index].lineOffset) else { return }
-                book.handOn(to: each)
+                if let handed = book.handOn(to: each) { spent.append(CSVBlocks<Rows>.Spent(handed)) }
                 if let error = next[index].error { throw error }
             }
         }
@@ -181,11 +185,15 @@ public struct OpenItemsReader {
             firstLines.reserveCapacity(expected)
         }
 
-        /// The items added so far to `each`, and then let go of (nothing without `each`).
-        mutating func handOn(to each: (([OpenItem]) -> Void)?) {
-            guard let each, !items.isEmpty else { return }
+        /// Hands the items added so far to `each` and returns them, for the caller to let go of
+        /// (nil, and nothing done, without `each` or items).
+        @discardableResult
+        mutating func handOn(to each: (([OpenItem]) -> Void)?) -> [OpenItem]? {
+            guard let each, !items.isEmpty else { return nil }
             each(items)
-            items.removeAll(keepingCapacity: true)
+            var handed: [OpenItem] = []
+            swap(&handed, &items)
+            return handed
         }
 
         /// Adds rows (the next in file order) read `lineOffset` lines above where they are; false
