@@ -66,7 +66,10 @@ private struct Tally {
     /// slot and the id it holds — the customer is nearly always there already.
     mutating func count(_ items: UnsafeBufferPointer<OpenItem>) {
         self.items += items.count
-        let hashes = items.map { IdTable.hash($0.customerId) }
+        // Each customer id read once (its getter crosses into the core module and counts a
+        // reference), then hashed and numbered from here.
+        let customerIds = items.map(\.customerId)
+        let hashes = customerIds.map(IdTable.hash)
         // Two batches of hashes, filled again and again (made anew for each batch, they were
         // two allocations every 64 items).
         var current: [UInt32] = [], next: [UInt32] = []
@@ -88,7 +91,7 @@ private struct Tally {
             customers.lookAheadAtIds(current)
             for index in start..<min(start + 64, items.count) {
                 byType[Self.slot(items[index].type)] += 1
-                _ = customers.number(of: items[index].customerId, hash: hashes[index])
+                _ = customers.number(of: customerIds[index], hash: hashes[index])
                 add(items[index].openAmount)
             }
         }
