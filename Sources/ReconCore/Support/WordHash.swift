@@ -30,6 +30,12 @@ public enum WordHash {
                 // The last eight bytes, overlapping those hashed already, which are shifted out.
                 tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
                     &>> UInt64(truncatingIfNeeded: 8 &* (8 &- rest))
+            } else if rest >= 4 {
+                // Four bytes and the last four, overlapping: the same value as byte by byte (a
+                // customer id of six digits took a loop of six).
+                let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+                let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: rest &- 4, as: UInt32.self)))
+                tail = low | last &<< UInt64(truncatingIfNeeded: 8 &* (rest &- 4))
             } else {
                 tail = 0
                 for index in 0..<rest { tail |= UInt64(base[offset &+ index]) &<< UInt64(truncatingIfNeeded: 8 &* index) }
