@@ -32,6 +32,32 @@ import ReconTestSupport
         #expect(detect("\"Date\",\"Label\",\"Amount\",\"Balance\",\"Partner Name\",\"Bank Account\"\n") == "csv:oca-sheet")
     }
 
+    /// Profiles that read the head alike share its rows (`ProfileDetector.HeaderNames`): one that
+    /// searches fewer lines must not see a header further down, and one that searches more must
+    /// read on from where the others stopped, not from the head's start.
+    @Test func profilesSharingADialectSeeTheSameRowsAsEachOnItsOwn() throws {
+        func profile(_ name: String, searching lines: Int, _ columns: [String]) throws -> BankProfile {
+            var toml = "name = \"\(name)\"\ndelimiter = \";\"\ncurrency = \"EUR\"\ndate_formats = [\"yyyy-mm-dd\"]\nheader_search_lines = \(lines)\n[columns]\n"
+            toml += "booking_date = \"\(columns[0])\"\namount = \"\(columns[1])\"\n"
+            if columns.count > 2 { toml += "text = [\"\(columns[2])\"]\n" }
+            return try BankProfile.parse(toml: toml, path: "\(name).toml", defaultName: name)
+        }
+        let head = Array("preamble\nnote\nP;Q\nX;Y;Z\n2025-01-02;1.00;text\n".utf8)
+        func detected(_ profiles: [BankProfile]) -> String? {
+            guard case .csv(let found) = BankFile.detect(head: head, profiles: profiles) else { return nil }
+            return found.name
+        }
+        let early = try profile("early", searching: 2, ["X", "Y"])  // rows 0 and 1 only: no header
+        let pq = try profile("pq", searching: 5, ["P", "Q"])  // row 2, two names
+        let xyz = try profile("xyz", searching: 5, ["X", "Y", "Z"])  // row 3, three names
+        let shortXYZ = try profile("xyz", searching: 3, ["X", "Y", "Z"])
+        #expect(detected([early, pq, xyz]) == "xyz")
+        #expect(detected([xyz, pq, early]) == "xyz")
+        #expect(detected([early, pq, shortXYZ]) == "pq", "three lines end before X;Y;Z")
+        #expect(detected([early]) == nil, "two lines end before X;Y")
+        #expect(detected([early, try profile("late", searching: 4, ["X", "Y"])]) == "late")
+    }
+
     @Test func aFileThatMatchesNothingSaysWhatWasTried() throws {
         let directory = TemporaryDirectory()
         let path = directory.write("statement.txt", "Hello,world\n1,2\n")

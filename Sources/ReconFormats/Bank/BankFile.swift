@@ -170,10 +170,39 @@ public enum BankFile {
 
 /// Whether a CSV profile recognises a file from its first bytes, and how well.
 enum ProfileDetector {
-    /// Header names by the text of their field: every profile reads the same header, and
-    /// lower-casing a name that is not ASCII costs thousands of instructions.
+    /// What reading the head found, shared by the profiles: header names by the text of their
+    /// field (lower-casing a name that is not ASCII costs thousands of instructions), the head's
+    /// encoding as each declared one is taken, and the head's rows as sets of names by how they
+    /// were read. Most profiles read the head alike
+    /// (`;` or `,`, double quotes, UTF-8); each that did not match read up to 40 rows into names
+    /// of its own, ~24M instructions for the 35 built-in profiles before a bank file's reading began.
     struct HeaderNames {
         private var known: [String: String] = [:]
+        private var rows: [Dialect: Rows] = [:]
+        private var encodings: [TextEncoding: TextEncoding] = [:]
+
+        /// How a profile reads the head: the rows it finds depend on nothing else.
+        struct Dialect: Hashable {
+            var encoding: TextEncoding
+            var delimiter: UInt8
+            var quote: UInt8
+            var escape: UInt8
+            var skipLines: Int
+        }
+
+        private struct Rows {
+            var names: [Set<String>] = []
+            /// No row after `names`: the head ended, or its next record was not CSV.
+            var ended = false
+        }
+
+        /// `TextEncoding.effective` of the head for a declared encoding (a pass over the head each).
+        mutating func effective(_ declared: TextEncoding, head: [UInt8]) -> TextEncoding {
+            if let known = encodings[declared] { return known }
+            let effective = TextEncoding.effective(declared: declared, head: head)
+            encodings[declared] = effective
+            return effective
+        }
 
         mutating func name(_ field: String) -> String {
             if let name = known[field] { return name }
@@ -181,23 +210,54 @@ enum ProfileDetector {
             known[field] = name
             return name
         }
+
+        /// The names of row `index` (counted after the skipped lines) as `dialect` reads them; nil
+        /// past the head's rows. `reader` reads the head in that dialect, and has read `consumed`
+        /// of its rows: it reads on only for a row no profile has read yet.
+        mutating func row(_ index: Int, _ dialect: Dialect, reader: CSVReader, consumed: inout Int) -> Set<String>? {
+            if let found = rows[dialect], index < found.names.count || found.ended {
+                return index < found.names.count ? found.names[index] : nil
+            }
+            // Taken out while it grows: a copy left in the dictionary made each row copy them all.
+            var found = rows.removeValue(forKey: dialect) ?? Rows()
+            defer { rows[dialect] = found }
+            while found.names.count <= index && !found.ended {
+                do {
+                    // Past the rows that another profile's reader turned into names already.
+                    while consumed < found.names.count {
+                        guard try reader.next() else { break }
+                        consumed += 1
+                    }
+                    guard consumed == found.names.count, try reader.next() else {
+                        found.ended = true
+                        break
+                    }
+                    consumed += 1
+                    found.names.append(Set((0..<reader.fieldCount).map { name(reader.string($0) ?? "") }))
+                } catch {
+                    found.ended = true
+                }
+            }
+            return index < found.names.count ? found.names[index] : nil
+        }
     }
 
     /// The number of header names matched (all required ones must be there), or 1 for a headerless
     /// layout whose `detect` pattern matches the first line; nil when the profile does not apply.
     static func score(_ profile: BankProfile, head: [UInt8], names known: inout HeaderNames) -> Int? {
         guard profile.format == .csv, !head.isEmpty else { return nil }
-        let encoding = TextEncoding.effective(declared: profile.encoding, head: head)
+        let encoding = known.effective(profile.encoding, head: head)
         // UTF-8 read where it lies: a reader over a copy took a buffer of 1 MiB for each of the
         // 35 profiles, fresh pages touched one by one (~4 ms before a bank file's reading began).
         return head.withUnsafeBufferPointer { bytes in
             let borrowed = BorrowedBytes(bytes, path: "<head>")
             let source: any ByteSource = encoding.isUTF8 ? borrowed : TranscodingByteSource(source: borrowed, encoding: encoding)
-            return score(profile, source, names: &known)
+            return score(profile, source, encoding: encoding, names: &known)
         }
     }
 
-    private static func score(_ profile: BankProfile, _ source: any ByteSource, names known: inout HeaderNames) -> Int? {
+    private static func score(_ profile: BankProfile, _ source: any ByteSource, encoding: TextEncoding,
+                              names known: inout HeaderNames) -> Int? {
         let reader = CSVReader(source: source, delimiter: profile.delimiters[0], quote: profile.quote ?? 0)
         reader.lenientQuotes = true
         reader.escape = profile.escape ?? 0
@@ -215,10 +275,11 @@ enum ProfileDetector {
             }
             let required = Set(profile.requiredHeaderNames)
             guard !required.isEmpty else { return nil }
-            var searched = 0
-            while searched < profile.headerSearchLines, try reader.next() {
-                searched += 1
-                let names = Set((0..<reader.fieldCount).map { known.name(reader.string($0) ?? "") })
+            let dialect = HeaderNames.Dialect(encoding: encoding, delimiter: reader.delimiter, quote: reader.quote,
+                                              escape: reader.escape, skipLines: profile.skipLines)
+            var consumed = 0
+            for index in 0..<max(profile.headerSearchLines, 0) {
+                guard let names = known.row(index, dialect, reader: reader, consumed: &consumed) else { break }
                 if required.isSubset(of: names) { return required.count }
             }
         } catch {
