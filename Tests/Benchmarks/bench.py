@@ -11,13 +11,16 @@ For each size (gen.py: medium = 100,000 payments, large = 1,000,000, with 1.1 x 
   reconcile      recon reconcile with the camt file, every output written
   reconcile CSV  recon reconcile with the CSV file
 Wall time (median), MB/s of the input, entries/s, and peak RSS (GNU time). The runs go in rounds:
-each round runs every task once, at each size back to back. With --workspace, the
+each round runs every task once, at each size back to back, after a reference task that is not
+recon's (sha256sum of the largest bank CSV on both cores) whose time tells how quick the machine was. With --workspace, the
 workspace script (import + match against stateless reconcile) runs too.
 """
 import argparse
 import json
 import os
 import re
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -103,8 +106,20 @@ def main():
     # hour than the other) said more about the hour than about recon.
     plans = {size: tasks(size) for size in sizes}
     samples = {size: {} for size in sizes}
+    # The host's own speed in each round, for reading the figures: SHA-256 of the largest bank
+    # CSV twice at once, one on each core, in C (coreutils) — nothing of recon's. One alone missed
+    # the slow stretches in which a second core is what the machine is short of
+    # (docs/performance.md, "Measuring").
+    reference_file = inputs[sizes[-1]][0]["bank"]
+    reference = None
+    if shutil.which("sha256sum"):
+        quoted = shlex.quote(reference_file)
+        reference = ["sh", "-c", "sha256sum %s >/dev/null & sha256sum %s >/dev/null; wait" % (quoted, quoted)]
+    reference_runs = []
     for round_number in range(1, args.runs + 1):
         print("round %d of %d …" % (round_number, args.runs), flush=True)
+        if reference:
+            reference_runs.append(run(reference)[0])
         for same_task in zip(*(plans[size] for size in sizes)):
             for size, (name, cmd, _, _, env) in zip(sizes, same_task):
                 samples[size].setdefault(name, []).append(run(cmd, env))
@@ -142,6 +157,10 @@ def main():
             print("| %s | %s | %.2f s | %s | %.0f | %s |" % (
                 size, name, wall, "%.0f" % (input_mb / wall) if input_mb else "–", count / wall,
                 "%.0f MiB" % peak if peak else "–"))
+    if reference_runs:
+        print("\nhost reference: sha256sum of %s (%.0f MB) on both cores at once %.2f s median, %.2f–%.2f s over the rounds"
+              % (os.path.basename(reference_file), os.path.getsize(reference_file) / 1e6,
+                 statistics.median(reference_runs), min(reference_runs), max(reference_runs)))
     if len(rows) == 2:
         ratio = rows[1][1]["reconcile"][0] / rows[0][1]["reconcile"][0]
         print("\nreconcile %s → %s: %.1f× the time for %d× the payments (medians; runs of the two sizes back to back)"
