@@ -12,8 +12,8 @@ For each size (gen.py: medium = 100,000 payments, large = 1,000,000, with 1.1 x 
   reconcile CSV  recon reconcile with the CSV file
 Wall time (median), MB/s of the input, entries/s, and peak RSS (GNU time). The runs go in rounds:
 each round runs every task once, at each size back to back, after a reference task that is not
-recon's (sha256sum of the largest bank CSV on both cores) whose time tells how quick the machine was. With --workspace, the
-workspace script (import + match against stateless reconcile) runs too.
+recon's (sha256sum of the largest bank CSV on both cores) whose time tells how quick the machine
+was. With --workspace, the workspace script (import + match against stateless reconcile) runs too.
 """
 import argparse
 import json
