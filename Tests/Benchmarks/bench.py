@@ -58,6 +58,12 @@ def run(cmd, env=None):
         return float(seconds), int(kib), proc.stderr
 
 
+def per_second(amount, wall, form="%.0f"):
+    """`amount` a second, or "–" for a run quicker than GNU time's hundredth of a second (the
+    small size's, which it reports as 0.00 s)."""
+    return form % (amount / wall) if wall > 0 else "–"
+
+
 def phases(stderr):
     return {m.group(1).strip(): int(m.group(2)) / 1000.0 for m in re.finditer(r"timing: (.+?) (\d+) ms", stderr)}
 
@@ -140,10 +146,10 @@ def main():
         for name in SHOWN:
             wall, input_mb, count, peak = results[name]
             if input_mb:
-                print("  %-14s %8.2f s  %7.1f MB/s  %9.0f entries/s  %6.0f MiB peak"
-                      % (name, wall, input_mb / wall, count / wall, peak))
+                print("  %-14s %8.2f s  %7s MB/s  %9s entries/s  %6.0f MiB peak"
+                      % (name, wall, per_second(input_mb, wall, "%.1f"), per_second(count, wall), peak))
             else:
-                print("  %-14s %8.2f s  %17s %9.0f entries/s" % (name, wall, "", count / wall))
+                print("  %-14s %8.2f s  %17s %9s entries/s" % (name, wall, "", per_second(count, wall)))
         rows.append((size, results))
         if args.workspace:
             subprocess.run([os.path.join(HERE, "workspace-bench.sh"), files["invoices"], files["camt053"]], check=True)
@@ -154,14 +160,14 @@ def main():
     for size, results in rows:
         for name in SHOWN:
             wall, input_mb, count, peak = results[name]
-            print("| %s | %s | %.2f s | %s | %.0f | %s |" % (
-                size, name, wall, "%.0f" % (input_mb / wall) if input_mb else "–", count / wall,
+            print("| %s | %s | %.2f s | %s | %s | %s |" % (
+                size, name, wall, per_second(input_mb, wall) if input_mb else "–", per_second(count, wall),
                 "%.0f MiB" % peak if peak else "–"))
     if reference_runs:
         print("\nhost reference: sha256sum of %s (%.0f MB) on both cores at once %.2f s median, %.2f–%.2f s over the rounds"
               % (os.path.basename(reference_file), os.path.getsize(reference_file) / 1e6,
                  statistics.median(reference_runs), min(reference_runs), max(reference_runs)))
-    if len(rows) == 2:
+    if len(rows) == 2 and rows[0][1]["reconcile"][0] > 0:
         ratio = rows[1][1]["reconcile"][0] / rows[0][1]["reconcile"][0]
         print("\nreconcile %s → %s: %.1f× the time for %d× the payments (medians; runs of the two sizes back to back)"
               % (rows[0][0], rows[1][0], ratio, ENTRIES[rows[1][0]] // ENTRIES[rows[0][0]]))
