@@ -13,7 +13,7 @@ import Glibc
 /// it (trim threshold 1 GiB, top pad 64 MiB, mmap threshold 32 MiB, huge pages): CSV reconcile
 /// peak 1.84–1.86 → 1.63 GB, system time lower in 6 of 6 pairs and wall lower in 4 (median
 /// 11.4 → 11.1 s); camt reconcile 21.9 / 21.3 / 20.5 s → 20.8 / 18.7 / 18.6 s, peak 1.81–1.84 →
-/// 1.62 GB; 2.8 % fewer instructions for the 100k CSV reconcile (docs/performance.md).
+/// 1.62 GB; 2.8 % fewer instructions for the 100k CSV reconcile (docs/performance-log.md).
 ///
 /// For the commands that hold a whole run in memory, mimalloc asks for transparent huge pages
 /// (`madvise`): a 2 MiB page is one fault where 512 small pages were 512, each zeroed and mapped

@@ -6,7 +6,7 @@ import CIgzip
 ///
 /// At `.fast` (what recon writes) ISA-L's igzip deflates, at its level 1: the 195 MB Exceptions
 /// sheet of a million-entry run in 0.29 s into 31.9 MB, where zlib's fastest level took 1.19 s
-/// for 34.2 MB (docs/performance.md). igzip's output depends on how its input is cut, so the
+/// for 34.2 MB (docs/performance-log.md). igzip's output depends on how its input is cut, so the
 /// pieces are gathered into blocks of `blockSize` first. At `.zlibDefault` zlib deflates at its
 /// default level and memory level 9, as ZIPFoundation did (a test compares the two).
 final class Deflater {
