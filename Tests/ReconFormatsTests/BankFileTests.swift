@@ -32,7 +32,7 @@ import ReconTestSupport
         #expect(detect("\"Date\",\"Label\",\"Amount\",\"Balance\",\"Partner Name\",\"Bank Account\"\n") == "csv:oca-sheet")
     }
 
-    /// Profiles that read the head alike share its rows (`ProfileDetector.HeaderNames`): one that
+    /// Profiles that read the head alike share its rows (`ProfileDetector.HeadMemo`): one that
     /// searches fewer lines must not see a header further down, and one that searches more must
     /// read on from where the others stopped, not from the head's start.
     @Test func profilesSharingADialectSeeTheSameRowsAsEachOnItsOwn() throws {

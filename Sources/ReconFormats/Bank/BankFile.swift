@@ -137,9 +137,9 @@ public enum BankFile {
         if looksLikeXML(head) { return .camt }
         if looksLikeMT940(head) { return .mt940 }
         var best: (profile: BankProfile, score: Int)?
-        var names = ProfileDetector.HeaderNames()
+        var memo = ProfileDetector.HeadMemo()
         for profile in profiles {
-            guard let score = ProfileDetector.score(profile, head: head, names: &names) else { continue }
+            guard let score = ProfileDetector.score(profile, head: head, memo: &memo) else { continue }
             if best == nil || score > best!.score { best = (profile, score) }
         }
         if let best { return .csv(best.profile) }
@@ -176,7 +176,7 @@ enum ProfileDetector {
     /// were read. Most profiles read the head alike (`;` or `,`, double quotes, UTF-8); when each
     /// that did not match read up to 40 rows into names of its own, detection took 29M
     /// instructions before a bank file's reading began (13M with the rows shared).
-    struct HeaderNames {
+    struct HeadMemo {
         private var known: [String: String] = [:]
         private var rows: [Dialect: Rows] = [:]
         private var encodings: [TextEncoding: TextEncoding] = [:]
@@ -244,20 +244,20 @@ enum ProfileDetector {
 
     /// The number of header names matched (all required ones must be there), or 1 for a headerless
     /// layout whose `detect` pattern matches the first line; nil when the profile does not apply.
-    static func score(_ profile: BankProfile, head: [UInt8], names known: inout HeaderNames) -> Int? {
+    static func score(_ profile: BankProfile, head: [UInt8], memo: inout HeadMemo) -> Int? {
         guard profile.format == .csv, !head.isEmpty else { return nil }
-        let encoding = known.effective(profile.encoding, head: head)
+        let encoding = memo.effective(profile.encoding, head: head)
         // UTF-8 read where it lies: a reader over a copy took a buffer of 1 MiB for each of the
         // 35 profiles, fresh pages touched one by one (~4 ms before a bank file's reading began).
         return head.withUnsafeBufferPointer { bytes in
             let borrowed = BorrowedBytes(bytes, path: "<head>")
             let source: any ByteSource = encoding.isUTF8 ? borrowed : TranscodingByteSource(source: borrowed, encoding: encoding)
-            return score(profile, source, encoding: encoding, names: &known)
+            return score(profile, source, encoding: encoding, memo: &memo)
         }
     }
 
     private static func score(_ profile: BankProfile, _ source: any ByteSource, encoding: TextEncoding,
-                              names known: inout HeaderNames) -> Int? {
+                              memo: inout HeadMemo) -> Int? {
         let reader = CSVReader(source: source, delimiter: profile.delimiters[0], quote: profile.quote ?? 0)
         reader.lenientQuotes = true
         reader.escape = profile.escape ?? 0
@@ -275,11 +275,11 @@ enum ProfileDetector {
             }
             let required = Set(profile.requiredHeaderNames)
             guard !required.isEmpty else { return nil }
-            let dialect = HeaderNames.Dialect(encoding: encoding, delimiter: reader.delimiter, quote: reader.quote,
+            let dialect = HeadMemo.Dialect(encoding: encoding, delimiter: reader.delimiter, quote: reader.quote,
                                               escape: reader.escape, skipLines: profile.skipLines)
             var consumed = 0
             for index in 0..<max(profile.headerSearchLines, 0) {
-                guard let names = known.row(index, dialect, reader: reader, consumed: &consumed) else { break }
+                guard let names = memo.row(index, dialect, reader: reader, consumed: &consumed) else { break }
                 if required.isSubset(of: names) { return required.count }
             }
         } catch {
