@@ -96,4 +96,45 @@ import ReconCore
         #expect(c == a && c.hashValue == a.hashValue)
         #expect(item() == item() && item().hashValue == item().hashValue)
     }
+
+    /// A reader's transaction, its texts gathered as bytes, is the transaction made of the same
+    /// strings; a text left out is not an empty one.
+    @Test func textsGatheredAsBytesAreTheSameTexts() {
+        let texts = BankTransaction.TextBytes()
+        func made() -> BankTransaction {
+            BankTransaction(entryId: "E-1", bankRef: "REF", account: "NO9386011117947",
+                            amount: Money(minorUnits: 12_345, currency: .NOK), bookingDate: date, valueDate: nil,
+                            status: .booked, texts: texts, origin: origin)
+        }
+        texts.set(.text, "stale")  // gathered for a row before, then let go
+        texts.removeAll()
+        texts.set(.payerIban, "NO8330001234567")
+        texts.set(.payerName, "Kari")
+        texts.set(.text) {
+            "Faktura".withUTF8Bytes { texts.append($0) }
+            texts.append(0x20)
+            "10010".withUTF8Bytes { texts.append($0) }
+        }
+        texts.set(.structuredRef, "12345678903")
+        texts.set(.payerName, "Kari Nordmann")  // set again: the later one counts
+        texts.set(.endToEndId, "E2E")
+        #expect(made() == transaction() && made().hashValue == transaction().hashValue)
+        #expect(made().payerName == "Kari Nordmann" && made().text == "Faktura 10010")
+
+        texts.set(.endToEndId, "")
+        #expect(made().endToEndId == "" && made() != transaction())
+        texts.set(.endToEndId, nil as String?)
+        #expect(made().endToEndId == nil)
+        var none = transaction()
+        none.endToEndId = nil
+        #expect(made() == none && made().hashValue == none.hashValue)
+
+        texts.removeAll()
+        let empty = made()
+        #expect(empty.text == "" && empty.payerName == nil && empty.structuredRef == nil)
+        let long = String(repeating: "Remittance ", count: 200)  // past the room the bytes start with
+        texts.set(.text, long)
+        texts.set(.payerName, "Kari")
+        #expect(made().text == long && made().payerName == "Kari")
+    }
 }

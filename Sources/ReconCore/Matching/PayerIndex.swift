@@ -182,11 +182,12 @@ struct PayerIndex: Sendable {
         return jaro + 4 * (1000 - jaro) / 10
     }
 
-    func identify(iban: String?, name: String?) -> PayerMatch {
+    /// `name` is asked only when the IBAN does not tell (a transaction makes it a string each time).
+    func identify(iban: String?, name: @autoclosure () -> String?) -> PayerMatch {
         if let iban, let customers = byIban[Normalization.key(iban)] {
             return PayerMatch(customers: customers, method: .iban)
         }
-        guard let name else { return .unknown }
+        guard let name = name() else { return .unknown }
         let normalized = Normalization.name(name)
         guard !normalized.isEmpty else { return .unknown }
         if let customers = byName[normalized] { return PayerMatch(customers: customers, method: .name) }

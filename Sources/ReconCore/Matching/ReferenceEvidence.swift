@@ -61,9 +61,10 @@ struct ReferenceExtractor {
             evidence.add(index.items(withReference: key), .endToEnd)
             evidence.add(index.items(withInvoiceKey: key), .invoiceId)
         }
-        scan(transaction.text, into: &evidence)
+        let text = transaction.text  // made a string each time it is read
+        scan(text, into: &evidence)
         for pattern in patterns {
-            for match in transaction.text.matches(of: pattern) {
+            for match in text.matches(of: pattern) {
                 let captured = match.output.count > 1 ? match.output[1].substring : match.output[0].substring
                 guard let captured else { continue }
                 evidence.add(index.items(withInvoiceKey: Normalization.key(captured)), .pattern)

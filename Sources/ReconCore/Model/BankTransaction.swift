@@ -11,9 +11,11 @@ public enum EntryStatus: String, Sendable, CaseIterable {
 /// `Array`'s elements are): a transaction is copied many times between reading and writing — into
 /// the run's array, into the clues, into settlement's candidates and rows — and each copy of nine
 /// separate strings counted nine references, each in a string object cold in the cache. The box
-/// makes that one; money, dates and status stay inline, where the hot loops read them.
+/// makes that one; money, dates and status stay inline, where the hot loops read them. The
+/// descriptive texts are bytes in the box itself (`TextField`), made strings when read.
 public struct BankTransaction: Sendable, Hashable {
-    private var texts: Texts
+    // Sendable as an array of its values would be: the box is changed only while unshared.
+    nonisolated(unsafe) private var texts: Texts
     /// Signed: credits (money in) positive.
     public var amount: Money
     public var bookingDate: CalendarDate
@@ -23,44 +25,49 @@ public struct BankTransaction: Sendable, Hashable {
 
     /// Stable identity: account, bank reference and TxDtls index, or a content hash (see `EntryIdentity`).
     public var entryId: String {
-        get { texts.entryId }
-        set { uniqueTexts().entryId = newValue }
+        get { texts.header.entryId }
+        set { uniqueTexts().header.entryId = newValue }
     }
     /// The bank's own reference (camt AcctSvcrRef of the TxDtls, else of the entry).
     public var bankRef: String? {
-        get { texts.bankRef }
-        set { uniqueTexts().bankRef = newValue }
+        get { texts.header.bankRef }
+        set { uniqueTexts().header.bankRef = newValue }
     }
     /// The account the statement is for (IBAN or other id); empty when the file does not say.
     public var account: String {
-        get { texts.account }
-        set { uniqueTexts().account = newValue }
+        get { texts.header.account }
+        set { uniqueTexts().header.account = newValue }
     }
     public var endToEndId: String? {
-        get { texts.endToEndId }
-        set { uniqueTexts().endToEndId = newValue }
+        get { texts.string(.endToEndId) }
+        set { texts = texts.replacing(.endToEndId, with: newValue) }
     }
     /// A structured creditor reference (camt `Strd/CdtrRefInf/Ref`, KID, RF, QRR).
     public var structuredRef: String? {
-        get { texts.structuredRef }
-        set { uniqueTexts().structuredRef = newValue }
+        get { texts.string(.structuredRef) }
+        set { texts = texts.replacing(.structuredRef, with: newValue) }
     }
     public var payerName: String? {
-        get { texts.payerName }
-        set { uniqueTexts().payerName = newValue }
+        get { texts.string(.payerName) }
+        set { texts = texts.replacing(.payerName, with: newValue) }
     }
     public var payerIban: String? {
-        get { texts.payerIban }
-        set { uniqueTexts().payerIban = newValue }
+        get { texts.string(.payerIban) }
+        set { texts = texts.replacing(.payerIban, with: newValue) }
     }
     /// Unstructured remittance text.
     public var text: String {
-        get { texts.text }
-        set { uniqueTexts().text = newValue }
+        get { texts.string(.text) ?? "" }
+        set { texts = texts.replacing(.text, with: newValue) }
     }
     public var origin: SourceLocation {
-        get { texts.origin }
-        set { uniqueTexts().origin = newValue }
+        get { texts.header.origin }
+        set { uniqueTexts().header.origin = newValue }
+    }
+
+    /// `body` on the UTF-8 of a text, read in place (none when the field is absent).
+    public func withBytes<R>(of field: TextField, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        try texts.withBytes(of: field, body)
     }
 
     public init(entryId: String = "", bankRef: String? = nil, account: String = "", amount: Money,
@@ -68,9 +75,22 @@ public struct BankTransaction: Sendable, Hashable {
                 isReversal: Bool = false, endToEndId: String? = nil, structuredRef: String? = nil,
                 payerName: String? = nil, payerIban: String? = nil, text: String = "",
                 origin: SourceLocation) {
-        self.texts = Texts(entryId: entryId, bankRef: bankRef, account: account, endToEndId: endToEndId,
-                           structuredRef: structuredRef, payerName: payerName, payerIban: payerIban,
-                           text: text, origin: origin)
+        self.texts = Texts.make(entryId: entryId, bankRef: bankRef, account: account, origin: origin,
+                                endToEndId: endToEndId, structuredRef: structuredRef, payerName: payerName,
+                                payerIban: payerIban, text: text)
+        self.amount = amount
+        self.bookingDate = bookingDate
+        self.valueDate = valueDate
+        self.status = status
+        self.isReversal = isReversal
+    }
+
+    /// A transaction whose descriptive texts a reader gathered as bytes (`TextBytes`); the text
+    /// is empty when `texts` has none.
+    public init(entryId: String = "", bankRef: String?, account: String, amount: Money,
+                bookingDate: CalendarDate, valueDate: CalendarDate?, status: EntryStatus, isReversal: Bool = false,
+                texts: TextBytes, origin: SourceLocation) {
+        self.texts = Texts.make(entryId: entryId, bankRef: bankRef, account: account, origin: origin, texts: texts)
         self.amount = amount
         self.bookingDate = bookingDate
         self.valueDate = valueDate
@@ -82,7 +102,7 @@ public struct BankTransaction: Sendable, Hashable {
     /// `OpenItem.shiftOrigin(by:)`).
     public mutating func shiftOrigin(by lines: Int) {
         guard lines != 0 else { return }
-        uniqueTexts().origin.line += lines
+        uniqueTexts().header.origin.line += lines
     }
 
     /// The texts, copied first when another transaction shares them.
@@ -121,11 +141,9 @@ public struct BankTransaction: Sendable, Hashable {
         hash.combine(field: bookingDate.description)
         hash.combine(field: amount.currency.code)
         hash.combine(field: String(amount.minorUnits))
-        hash.combine(field: payerName ?? "")
-        hash.combine(field: payerIban ?? "")
-        hash.combine(field: structuredRef ?? "")
-        hash.combine(field: endToEndId ?? "")
-        hash.combine(field: text)
+        for field in [TextField.payerName, .payerIban, .structuredRef, .endToEndId, .text] {
+            withBytes(of: field) { hash.combine(field: $0 ?? UnsafeBufferPointer(start: nil, count: 0)) }
+        }
         return hash.hex
     }
 
@@ -133,61 +151,6 @@ public struct BankTransaction: Sendable, Hashable {
     /// conflicting reuse of the same id).
     public func hasSameContent(as other: BankTransaction) -> Bool {
         amount == other.amount && bookingDate == other.bookingDate && account == other.account
-            && payerName == other.payerName && payerIban == other.payerIban
-            && structuredRef == other.structuredRef && endToEndId == other.endToEndId && text == other.text
-    }
-}
-
-extension BankTransaction {
-    /// The strings of a transaction. Changed only while one transaction holds it (`uniqueTexts()`),
-    /// so sharing it between threads is as safe as sharing an array's storage.
-    private final class Texts: @unchecked Sendable {
-        var entryId: String
-        var bankRef: String?
-        var account: String
-        var endToEndId: String?
-        var structuredRef: String?
-        var payerName: String?
-        var payerIban: String?
-        var text: String
-        var origin: SourceLocation
-
-        init(entryId: String, bankRef: String?, account: String, endToEndId: String?, structuredRef: String?,
-             payerName: String?, payerIban: String?, text: String, origin: SourceLocation) {
-            self.entryId = entryId
-            self.bankRef = bankRef
-            self.account = account
-            self.endToEndId = endToEndId
-            self.structuredRef = structuredRef
-            self.payerName = payerName
-            self.payerIban = payerIban
-            self.text = text
-            self.origin = origin
-        }
-
-        func copy() -> Texts {
-            Texts(entryId: entryId, bankRef: bankRef, account: account, endToEndId: endToEndId,
-                  structuredRef: structuredRef, payerName: payerName, payerIban: payerIban, text: text,
-                  origin: origin)
-        }
-
-        func hasSameTexts(as other: Texts) -> Bool {
-            entryId == other.entryId && bankRef == other.bankRef && account == other.account
-                && endToEndId == other.endToEndId && structuredRef == other.structuredRef
-                && payerName == other.payerName && payerIban == other.payerIban && text == other.text
-                && origin == other.origin
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(entryId)
-            hasher.combine(bankRef)
-            hasher.combine(account)
-            hasher.combine(endToEndId)
-            hasher.combine(structuredRef)
-            hasher.combine(payerName)
-            hasher.combine(payerIban)
-            hasher.combine(text)
-            hasher.combine(origin)
-        }
+            && TextField.allCases.allSatisfy { texts.hasSame($0, as: other.texts) }
     }
 }

@@ -19,6 +19,11 @@ public struct StableHash: Sendable {
 
     /// Adds a field and a separator, so that ("ab","c") and ("a","bc") differ.
     public mutating func combine(field: String) {
+        field.withUTF8Bytes { combine(field: $0) }
+    }
+
+    /// `combine(field:)` of UTF-8 bytes.
+    public mutating func combine(field: UnsafeBufferPointer<UInt8>) {
         combine(field)
         combine(CollectionOfOne(0x1F))
     }

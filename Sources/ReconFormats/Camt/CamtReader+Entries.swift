@@ -70,8 +70,25 @@ extension CamtReader {
         var transactions: [BankTransaction] = []
         func make(_ details: CamtTransactionState?, amount: Money, index: Int) {
             let isCredit = amount.minorUnits >= 0
-            var text = details.map { String(decoding: CamtReader.trim($0.unstructured), as: UTF8.self) } ?? ""
-            if text.isEmpty { text = details?.additionalInfo ?? state.additionalInfo ?? "" }
+            let party = counterparty(details, isCredit: isCredit)
+            texts.removeAll()
+            texts.set(.endToEndId, details?.endToEndId)
+            texts.set(.structuredRef, details?.structuredRef)
+            texts.set(.payerName, party.name)
+            texts.set(.payerIban, party.account)
+            // The remittance text kept as the bytes it was read in (a string of them made and
+            // copied cost more), through a string only to mend bytes that are not UTF-8.
+            let unstructured = details?.unstructured.withUnsafeBufferPointer { bytes in
+                let trimmed = CamtReader.trim(bytes)
+                if trimmed.isEmpty { return false }
+                if UTF8Validation.isValid(trimmed) {
+                    texts.set(.text, trimmed)
+                } else {
+                    texts.set(.text, String(decoding: trimmed, as: UTF8.self))
+                }
+                return true
+            }
+            if unstructured != true { texts.set(.text, details?.additionalInfo ?? state.additionalInfo ?? "") }
             // The entry's AcctSvcrRef repeated in its TxDtls (the usual case) is kept as one string,
             // not two: a million entries hold a million strings (80 MB) fewer.
             let ownRef = details?.accountServicerRef
@@ -79,10 +96,7 @@ extension CamtReader {
             var transaction = BankTransaction(
                 bankRef: bankRef, account: account, amount: amount,
                 bookingDate: bookingDate, valueDate: state.valueDate, status: status, isReversal: state.isReversal,
-                endToEndId: details?.endToEndId, structuredRef: details?.structuredRef,
-                payerName: counterparty(details, isCredit: isCredit).name,
-                payerIban: counterparty(details, isCredit: isCredit).account,
-                text: text, origin: details?.origin ?? location)
+                texts: texts, origin: details?.origin ?? location)
             identity.assign(&transaction, entryReference: identityRef ?? details?.accountServicerRef ?? details?.endToEndId,
                             index: index)
             transactions.append(transaction)

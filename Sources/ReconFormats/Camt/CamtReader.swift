@@ -30,6 +30,8 @@ public final class CamtReader {
     private var delivery: (any Error)?
     var findings: [Finding] = []
     var identity = EntryIdentity()
+    /// The descriptive texts of the transaction being made, as bytes (`finishEntry`).
+    let texts = BankTransaction.TextBytes()
     private var statementCount = 0
 
     /// The event being handled, and its text.

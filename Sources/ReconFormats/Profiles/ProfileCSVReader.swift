@@ -29,6 +29,8 @@ public final class ProfileCSVReader: RecordByRecordReader {
     /// The last account read and normalized, by its raw bytes: a statement's own account column
     /// repeats one account on most rows, and making an IBAN of it cost ~650 instructions a row.
     var lastAccount = FieldMemo<String>()
+    /// The descriptive texts of the row being read, as bytes (`readRow`).
+    let rowTexts = BankTransaction.TextBytes()
     /// The last currency code read, by its bytes.
     var lastCurrency = FieldMemo<Currency>()
     /// The last booking and value dates read: rows of one day come together, and each of a row's

@@ -30,14 +30,17 @@ extension String {
     /// and no lead byte of a non-ASCII space (C2: NEL, no-break space; E1, E2, E3: the other Unicode
     /// spaces) — letters such as ø or ü (lead byte C3) are fine.
     var isCollapsed: Bool {
-        withUTF8Bytes { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return true }
-            if first == 0x20 || last == 0x20 { return false }
-            return !bytes.anyChunk(filler: 0x61) { chunk, next in
-                let controls = (chunk & .all(0xE0)) .== .all(0)
-                let spaceLeads = (chunk .== .all(0xC2)) .| (chunk .== .all(0xE1)) .| (chunk .== .all(0xE2)) .| (chunk .== .all(0xE3))
-                return (controls .| spaceLeads .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet
-            }
+        withUTF8Bytes { Self.isCollapsed($0) }
+    }
+
+    /// `isCollapsed` of UTF-8 bytes.
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first == 0x20 || last == 0x20 { return false }
+        return !bytes.anyChunk(filler: 0x61) { chunk, next in
+            let controls = (chunk & .all(0xE0)) .== .all(0)
+            let spaceLeads = (chunk .== .all(0xC2)) .| (chunk .== .all(0xE1)) .| (chunk .== .all(0xE2)) .| (chunk .== .all(0xE3))
+            return (controls .| spaceLeads .| ((chunk .== .all(0x20)) .& (next .== .all(0x20)))).anySet
         }
     }
 }
