@@ -100,7 +100,7 @@ import ReconCore
     /// A reader's transaction, its texts gathered as bytes, is the transaction made of the same
     /// strings; a text left out is not an empty one.
     @Test func textsGatheredAsBytesAreTheSameTexts() {
-        let texts = BankTransaction.TextBytes()
+        let texts = TextBytes()
         func made() -> BankTransaction {
             BankTransaction(entryId: "E-1", bankRef: "REF", account: "NO9386011117947",
                             amount: Money(minorUnits: 12_345, currency: .NOK), bookingDate: date, valueDate: nil,
@@ -137,4 +137,36 @@ import ReconCore
         texts.set(.payerName, "Kari")
         #expect(made().text == long && made().payerName == "Kari")
     }
+
+    /// An item read with its texts gathered as bytes is the item made of the same strings.
+    @Test func itemTextsGatheredAsBytesAreTheSameTexts() {
+        let texts = TextBytes()
+        func made() -> OpenItem {
+            OpenItem(invoiceId: "10010", customerId: "C-1", type: .invoice, amount: Money(minorUnits: 12_345, currency: .NOK),
+                     openAmount: nil, invoiceDate: date, dueDate: nil,
+                     cashDiscount: [DiscountTier(rate: Rate(percent: "2")!, days: 10)], discountTaken: nil,
+                     texts: texts, origin: origin)
+        }
+        texts.set(OpenItem.TextField.customerIban, "NO8330001234567")
+        texts.set(OpenItem.TextField.reference, "12345678903")
+        texts.set(OpenItem.TextField.customerName, "Kari Nordmann")
+        #expect(made() == item() && made().hashValue == item().hashValue)
+        #expect(made().customerName == "Kari Nordmann" && made().reference == "12345678903")
+        var renamed = made()
+        renamed.customerName = "Ola"
+        #expect(renamed.customerName == "Ola" && renamed.reference == "12345678903" && renamed.customerIban == "NO8330001234567")
+        #expect(made().customerName == "Kari Nordmann")
+
+        texts.removeAll()
+        texts.set(OpenItem.TextField.reference, "")
+        #expect(made().reference == "" && made().customerName == nil && made().customerIban == nil)
+        var none = item()
+        none.customerName = nil
+        none.reference = ""
+        none.customerIban = nil
+        #expect(made() == none && made().hashValue == none.hashValue)
+        none.reference = nil
+        #expect(made() != none, "an empty reference is not an absent one")
+    }
 }
+

@@ -153,4 +153,33 @@ import ReconTestSupport
         let written = Array(try Data(contentsOf: URL(fileURLWithPath: temporary.path + "/out/t.csv")))
         #expect(written == Self.expected(lines.map { ["x", $0.text] }, delimiter: UInt8(ascii: ",")))
     }
+
+    /// A record's text written from the bytes it keeps (`field(utf8:)`) is written as its string
+    /// would be, formulas neutralized (for a spreadsheet) or not.
+    @Test(arguments: [false, true])
+    func aTextGivenAsBytesIsWrittenAsItsString(neutralizing: Bool) throws {
+        let texts: [String?] = [nil, "", "Kari Nordmann", "=SUM(A1)", "+4712345678", "'=x", "-5", "@home", "\tTab",
+                                "a,b", "say \"hi\"", "line\nbreak", "Ålesund AS", String(repeating: "x", count: 5_000)]
+        func write(_ field: (inout CSVWriter, String?) throws -> Void) throws -> [UInt8] {
+            let temporary = TemporaryDirectory()
+            let output = try OutputDirectory(path: temporary.path + "/out")
+            var csv = CSVWriter(try output.create("t.csv"))
+            csv.neutralizesFormulas = neutralizing
+            for text in texts {
+                try field(&csv, text)
+                try csv.field("end")
+                try csv.endRecord()
+            }
+            try output.commit()
+            return Array(try Data(contentsOf: URL(fileURLWithPath: temporary.path + "/out/t.csv")))
+        }
+        let asStrings = try write { try $0.field($1) }
+        let asBytes = try write { csv, text in
+            guard var text else { return try csv.field(utf8: nil) }
+            try text.withUTF8 { try csv.field(utf8: $0) }
+        }
+        #expect(asBytes == asStrings)
+        #expect(String(decoding: asStrings, as: UTF8.self).contains(neutralizing ? "'=SUM(A1)" : "\n=SUM(A1)"))
+    }
 }
+

@@ -75,12 +75,22 @@ struct ItemIndex: Sendable {
         var filter = KeyFilter(keys: book.count * 2)
         var byCustomer: [String: [Int]] = [:]
         for index in 0..<book.count {
-            let (invoiceId, reference, customerId) = book.withItem(index) { ($0.invoiceId, $0.reference, $0.customerId) }
-            if let reference {
-                let referenceKey = Normalization.key(reference)
-                if !referenceKey.isEmpty && referenceKey != Normalization.key(invoiceId) {
-                    byReference.insert(index, for: referenceKey)
-                    filter.insert(KeyFilter.hash(referenceKey.utf8))
+            let (invoiceId, customerId) = book.withItem(index) { ($0.invoiceId, $0.customerId) }
+            func add(_ key: UnsafeBufferPointer<UInt8>) {
+                guard !key.isEmpty, !Normalization.key(invoiceId).hasSameUTF8(as: key) else { return }
+                byReference.insert(index, for: key)
+                filter.insert(KeyFilter.hash(key))
+            }
+            // The usual reference (digits, an RF in capitals) is its own key: looked at where the
+            // item keeps it, no string made of it.
+            book.withItem(index) { item in
+                item.withBytes(of: .reference) { reference in
+                    guard let reference else { return }
+                    if reference.allSatisfy(Normalization.isKeyByte) {
+                        add(reference)
+                    } else {
+                        Normalization.key(String(decoding: reference, as: UTF8.self)).withUTF8Bytes(add)
+                    }
                 }
             }
             byCustomer[customerId, default: []].append(index)

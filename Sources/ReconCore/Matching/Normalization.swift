@@ -15,7 +15,8 @@ public enum Normalization {
         return ascii ?? unicodeKey(text)
     }
 
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
+    /// A byte a key keeps as it is (a digit or a capital letter).
+    static func isKeyByte(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
     }
 

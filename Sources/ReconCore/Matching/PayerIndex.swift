@@ -50,19 +50,24 @@ struct PayerIndex: Sendable {
         var customersSeen = PositionTable(capacity: items.count / 4)
         var last: [(customer: String, iban: String?, name: String?)] = []  // by customer, as first seen
         last.reserveCapacity(items.count / 4)
-        func same(_ one: String?, _ other: String?) -> Bool {
+        func same(_ one: String?, _ other: UnsafeBufferPointer<UInt8>?) -> Bool {
             guard let one, let other else { return one == nil && other == nil }
             return one.hasSameUTF8(as: other)
         }
         items.withUnsafeBufferPointer { items in  // fields read in place: `for item in items` copies each item
             for index in items.indices {
-                let customer = items[index].customerId, iban = items[index].customerIban, name = items[index].customerName
+                let customer = items[index].customerId
                 let hash = PositionTable.hash(customer)
-                if let known = customersSeen.find(hash: hash, { last[$0].customer.hasSameUTF8(as: customer) }) {
-                    let repeats = same(last[known].iban, iban) && same(last[known].name, name)
+                let known = customersSeen.find(hash: hash, { last[$0].customer.hasSameUTF8(as: customer) })
+                // Compared where the item keeps them: the strings are made only for what is new.
+                if let known, items[index].withBytes(of: .customerIban, { same(last[known].iban, $0) }),
+                   items[index].withBytes(of: .customerName, { same(last[known].name, $0) }) {
+                    continue
+                }
+                let iban = items[index].customerIban, name = items[index].customerName
+                if let known {
                     last[known].iban = iban
                     last[known].name = name
-                    if repeats { continue }
                 } else {
                     customersSeen.insert(last.count, hash: hash)
                     last.append((customer, iban, name))

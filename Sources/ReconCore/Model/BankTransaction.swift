@@ -39,26 +39,26 @@ public struct BankTransaction: Sendable, Hashable {
         set { uniqueTexts().header.account = newValue }
     }
     public var endToEndId: String? {
-        get { texts.string(.endToEndId) }
-        set { texts = texts.replacing(.endToEndId, with: newValue) }
+        get { texts.string(slot: TextField.endToEndId.rawValue) }
+        set { replace(.endToEndId, with: newValue) }
     }
     /// A structured creditor reference (camt `Strd/CdtrRefInf/Ref`, KID, RF, QRR).
     public var structuredRef: String? {
-        get { texts.string(.structuredRef) }
-        set { texts = texts.replacing(.structuredRef, with: newValue) }
+        get { texts.string(slot: TextField.structuredRef.rawValue) }
+        set { replace(.structuredRef, with: newValue) }
     }
     public var payerName: String? {
-        get { texts.string(.payerName) }
-        set { texts = texts.replacing(.payerName, with: newValue) }
+        get { texts.string(slot: TextField.payerName.rawValue) }
+        set { replace(.payerName, with: newValue) }
     }
     public var payerIban: String? {
-        get { texts.string(.payerIban) }
-        set { texts = texts.replacing(.payerIban, with: newValue) }
+        get { texts.string(slot: TextField.payerIban.rawValue) }
+        set { replace(.payerIban, with: newValue) }
     }
     /// Unstructured remittance text.
     public var text: String {
-        get { texts.string(.text) ?? "" }
-        set { texts = texts.replacing(.text, with: newValue) }
+        get { texts.string(slot: TextField.text.rawValue) ?? "" }
+        set { replace(.text, with: newValue) }
     }
     public var origin: SourceLocation {
         get { texts.header.origin }
@@ -67,7 +67,11 @@ public struct BankTransaction: Sendable, Hashable {
 
     /// `body` on the UTF-8 of a text, read in place (none when the field is absent).
     public func withBytes<R>(of field: TextField, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
-        try texts.withBytes(of: field, body)
+        try texts.withBytes(slot: field.rawValue, body)
+    }
+
+    private mutating func replace(_ field: TextField, with value: String?) {
+        texts = texts.replacing(slot: field.rawValue, count: TextField.count, with: value)
     }
 
     public init(entryId: String = "", bankRef: String? = nil, account: String = "", amount: Money,
@@ -75,9 +79,15 @@ public struct BankTransaction: Sendable, Hashable {
                 isReversal: Bool = false, endToEndId: String? = nil, structuredRef: String? = nil,
                 payerName: String? = nil, payerIban: String? = nil, text: String = "",
                 origin: SourceLocation) {
-        self.texts = Texts.make(entryId: entryId, bankRef: bankRef, account: account, origin: origin,
-                                endToEndId: endToEndId, structuredRef: structuredRef, payerName: payerName,
-                                payerIban: payerIban, text: text)
+        self.texts = Texts.make(count: TextField.count, text: { slot in
+            switch TextField(rawValue: slot)! {
+            case .endToEndId: endToEndId
+            case .structuredRef: structuredRef
+            case .payerName: payerName
+            case .payerIban: payerIban
+            case .text: text
+            }
+        }, header: { TextsHeader(entryId: entryId, bankRef: bankRef, account: account, origin: origin) })
         self.amount = amount
         self.bookingDate = bookingDate
         self.valueDate = valueDate
@@ -90,7 +100,9 @@ public struct BankTransaction: Sendable, Hashable {
     public init(entryId: String = "", bankRef: String?, account: String, amount: Money,
                 bookingDate: CalendarDate, valueDate: CalendarDate?, status: EntryStatus, isReversal: Bool = false,
                 texts: TextBytes, origin: SourceLocation) {
-        self.texts = Texts.make(entryId: entryId, bankRef: bankRef, account: account, origin: origin, texts: texts)
+        self.texts = Texts.make(count: TextField.count, texts: texts, always: 1 << TextField.text.rawValue) {
+            TextsHeader(entryId: entryId, bankRef: bankRef, account: account, origin: origin)
+        }
         self.amount = amount
         self.bookingDate = bookingDate
         self.valueDate = valueDate
@@ -107,14 +119,17 @@ public struct BankTransaction: Sendable, Hashable {
 
     /// The texts, copied first when another transaction shares them.
     private mutating func uniqueTexts() -> Texts {
-        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy() }
+        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy(count: TextField.count) }
         return texts
     }
 
     public static func == (lhs: BankTransaction, rhs: BankTransaction) -> Bool {
         lhs.amount == rhs.amount && lhs.bookingDate == rhs.bookingDate && lhs.valueDate == rhs.valueDate
             && lhs.status == rhs.status && lhs.isReversal == rhs.isReversal
-            && (lhs.texts === rhs.texts || lhs.texts.hasSameTexts(as: rhs.texts))
+            && (lhs.texts === rhs.texts || lhs.texts.header.entryId == rhs.texts.header.entryId
+                && lhs.texts.header.bankRef == rhs.texts.header.bankRef && lhs.texts.header.account == rhs.texts.header.account
+                && lhs.texts.header.origin == rhs.texts.header.origin
+                && lhs.texts.hasSameTexts(as: rhs.texts, count: TextField.count))
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -123,7 +138,11 @@ public struct BankTransaction: Sendable, Hashable {
         hasher.combine(valueDate)
         hasher.combine(status)
         hasher.combine(isReversal)
-        texts.hash(into: &hasher)
+        hasher.combine(texts.header.entryId)
+        hasher.combine(texts.header.bankRef)
+        hasher.combine(texts.header.account)
+        hasher.combine(texts.header.origin)
+        texts.hashTexts(into: &hasher, count: TextField.count)
     }
 
     /// An incoming customer payment that recon may settle: booked, not a reversal, money in.
@@ -151,6 +170,6 @@ public struct BankTransaction: Sendable, Hashable {
     /// conflicting reuse of the same id).
     public func hasSameContent(as other: BankTransaction) -> Bool {
         amount == other.amount && bookingDate == other.bookingDate && account == other.account
-            && TextField.allCases.allSatisfy { texts.hasSame($0, as: other.texts) }
+            && texts.hasSameTexts(as: other.texts, count: TextField.count)
     }
 }

@@ -40,7 +40,8 @@ public struct DiscountTier: Hashable, Sendable, CustomStringConvertible {
 /// the settlement rows, and each copy counted seven references in cold objects; now one. The
 /// amounts and dates settlement changes and compares stay inline.
 public struct OpenItem: Sendable, Hashable {
-    private var texts: Texts
+    // Sendable as an array of its values would be: the box is changed only while unshared.
+    nonisolated(unsafe) private var texts: Texts
     public var type: OpenItemType
     /// The original amount; negative for credit notes and credits.
     public var amount: Money
@@ -53,43 +54,67 @@ public struct OpenItem: Sendable, Hashable {
     public var discountTaken: Money
 
     public var invoiceId: String {
-        get { texts.invoiceId }
-        set { uniqueTexts().invoiceId = newValue }
+        get { texts.header.invoiceId }
+        set { uniqueTexts().header.invoiceId = newValue }
     }
     public var customerId: String {
-        get { texts.customerId }
-        set { uniqueTexts().customerId = newValue }
+        get { texts.header.customerId }
+        set { uniqueTexts().header.customerId = newValue }
     }
     public var customerName: String? {
-        get { texts.customerName }
-        set { uniqueTexts().customerName = newValue }
+        get { texts.string(slot: TextField.customerName.rawValue) }
+        set { replace(.customerName, with: newValue) }
     }
     public var cashDiscount: [DiscountTier] {
-        get { texts.cashDiscount }
-        set { uniqueTexts().cashDiscount = newValue }
+        get { texts.header.cashDiscount }
+        set { uniqueTexts().header.cashDiscount = newValue }
     }
     /// The payment reference printed on the document (KID, RF, OCR).
     public var reference: String? {
-        get { texts.reference }
-        set { uniqueTexts().reference = newValue }
+        get { texts.string(slot: TextField.reference.rawValue) }
+        set { replace(.reference, with: newValue) }
     }
     public var customerIban: String? {
-        get { texts.customerIban }
-        set { uniqueTexts().customerIban = newValue }
+        get { texts.string(slot: TextField.customerIban.rawValue) }
+        set { replace(.customerIban, with: newValue) }
     }
     /// Where the item was read, for messages.
     public var origin: SourceLocation? {
-        get { texts.origin }
-        set { uniqueTexts().origin = newValue }
+        get { texts.header.origin }
+        set { uniqueTexts().header.origin = newValue }
+    }
+
+    /// `body` on the UTF-8 of a text, read in place (none when the field is absent).
+    public func withBytes<R>(of field: TextField, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        try texts.withBytes(slot: field.rawValue, body)
     }
 
     public init(invoiceId: String, customerId: String, customerName: String? = nil, type: OpenItemType,
                 amount: Money, openAmount: Money? = nil, invoiceDate: CalendarDate, dueDate: CalendarDate? = nil,
                 cashDiscount: [DiscountTier] = [], discountTaken: Money? = nil, reference: String? = nil, customerIban: String? = nil,
                 origin: SourceLocation? = nil) {
-        self.texts = Texts(invoiceId: invoiceId, customerId: customerId, customerName: customerName,
-                           cashDiscount: cashDiscount, reference: reference, customerIban: customerIban,
-                           origin: origin)
+        self.texts = Texts.make(count: TextField.count, text: { slot in
+            switch TextField(rawValue: slot)! {
+            case .customerName: customerName
+            case .reference: reference
+            case .customerIban: customerIban
+            }
+        }, header: { TextsHeader(invoiceId: invoiceId, customerId: customerId, cashDiscount: cashDiscount, origin: origin) })
+        self.type = type
+        self.amount = amount
+        self.openAmount = openAmount ?? amount
+        self.invoiceDate = invoiceDate
+        self.dueDate = dueDate
+        self.discountTaken = discountTaken ?? .zero(amount.currency)
+    }
+
+    /// An item whose name, reference and IBAN a reader gathered as bytes (`TextBytes`).
+    public init(invoiceId: String, customerId: String, type: OpenItemType, amount: Money, openAmount: Money?,
+                invoiceDate: CalendarDate, dueDate: CalendarDate?, cashDiscount: [DiscountTier], discountTaken: Money?,
+                texts: TextBytes, origin: SourceLocation?) {
+        self.texts = Texts.make(count: TextField.count, texts: texts) {
+            TextsHeader(invoiceId: invoiceId, customerId: customerId, cashDiscount: cashDiscount, origin: origin)
+        }
         self.type = type
         self.amount = amount
         self.openAmount = openAmount ?? amount
@@ -102,21 +127,26 @@ public struct OpenItem: Sendable, Hashable {
     /// getter and setter each item's file name was retained and released again (~300 instructions
     /// an item of a block read on another core, whose lines count from the block's start).
     public mutating func shiftOrigin(by lines: Int) {
-        guard lines != 0, texts.origin != nil else { return }
-        uniqueTexts().origin!.line += lines
+        guard lines != 0, texts.header.origin != nil else { return }
+        uniqueTexts().header.origin!.line += lines
     }
 
     /// The texts, copied first when another item shares them.
     private mutating func uniqueTexts() -> Texts {
-        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy() }
+        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy(count: TextField.count) }
         return texts
+    }
+
+    private mutating func replace(_ field: TextField, with value: String?) {
+        texts = texts.replacing(slot: field.rawValue, count: TextField.count, with: value)
     }
 
     public static func == (lhs: OpenItem, rhs: OpenItem) -> Bool {
         lhs.type == rhs.type && lhs.amount == rhs.amount && lhs.openAmount == rhs.openAmount
             && lhs.invoiceDate == rhs.invoiceDate && lhs.dueDate == rhs.dueDate
             && lhs.discountTaken == rhs.discountTaken
-            && (lhs.texts === rhs.texts || lhs.texts.hasSameTexts(as: rhs.texts))
+            && (lhs.texts === rhs.texts || lhs.texts.header == rhs.texts.header
+                && lhs.texts.hasSameTexts(as: rhs.texts, count: TextField.count))
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -126,54 +156,56 @@ public struct OpenItem: Sendable, Hashable {
         hasher.combine(invoiceDate)
         hasher.combine(dueDate)
         hasher.combine(discountTaken)
-        texts.hash(into: &hasher)
+        hasher.combine(texts.header)
+        texts.hashTexts(into: &hasher, count: TextField.count)
     }
 
     public var currency: Currency { amount.currency }
 }
 
 extension OpenItem {
-    /// The texts and tiers of an item. Changed only while one item holds it (`uniqueTexts()`), so
-    /// sharing it between threads is as safe as sharing an array's storage.
-    private final class Texts: @unchecked Sendable {
+    /// The texts kept as bytes in the item's box, made strings when read (see
+    /// `BankTransaction.TextField`); the ids stay strings.
+    public enum TextField: Int, CaseIterable, Sendable {
+        case customerName, reference, customerIban
+
+        static let count = 3
+    }
+
+    /// What an item's box holds before the texts' bytes. Equal and hashed by its strings, tiers
+    /// and origin (`ends` and `present` follow from the texts, compared on their own).
+    struct TextsHeader: TextBoxHeader, Hashable {
         var invoiceId: String
         var customerId: String
-        var customerName: String?
         var cashDiscount: [DiscountTier]
-        var reference: String?
-        var customerIban: String?
         var origin: SourceLocation?
+        var ends = SIMD8<UInt32>()
+        var present: UInt8 = 0
 
-        init(invoiceId: String, customerId: String, customerName: String?, cashDiscount: [DiscountTier],
-             reference: String?, customerIban: String?, origin: SourceLocation?) {
-            self.invoiceId = invoiceId
-            self.customerId = customerId
-            self.customerName = customerName
-            self.cashDiscount = cashDiscount
-            self.reference = reference
-            self.customerIban = customerIban
-            self.origin = origin
-        }
-
-        func copy() -> Texts {
-            Texts(invoiceId: invoiceId, customerId: customerId, customerName: customerName,
-                  cashDiscount: cashDiscount, reference: reference, customerIban: customerIban, origin: origin)
-        }
-
-        func hasSameTexts(as other: Texts) -> Bool {
-            invoiceId == other.invoiceId && customerId == other.customerId && customerName == other.customerName
-                && cashDiscount == other.cashDiscount && reference == other.reference
-                && customerIban == other.customerIban && origin == other.origin
+        static func == (lhs: TextsHeader, rhs: TextsHeader) -> Bool {
+            lhs.invoiceId == rhs.invoiceId && lhs.customerId == rhs.customerId
+                && lhs.cashDiscount == rhs.cashDiscount && lhs.origin == rhs.origin
         }
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(invoiceId)
             hasher.combine(customerId)
-            hasher.combine(customerName)
             hasher.combine(cashDiscount)
-            hasher.combine(reference)
-            hasher.combine(customerIban)
             hasher.combine(origin)
         }
+    }
+
+    typealias Texts = TextBox<TextsHeader>
+}
+
+extension TextBytes {
+    /// `field` set to `value`, which must be UTF-8.
+    public func set(_ field: OpenItem.TextField, _ value: UnsafeBufferPointer<UInt8>) {
+        set(slot: field.rawValue, value)
+    }
+
+    /// `field` set to `value`, absent when nil.
+    public func set(_ field: OpenItem.TextField, _ value: String?) {
+        set(slot: field.rawValue, value)
     }
 }

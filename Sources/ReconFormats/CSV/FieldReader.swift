@@ -57,6 +57,20 @@ struct FieldReader {
 
     mutating func optional(_ name: StaticString) -> String? { optional(header.column(name)) }
 
+    /// `optional(_:)` as bytes: `keep` is given the trimmed field when it is not empty and is
+    /// UTF-8 (no string made of it); a field that is not UTF-8 is reported.
+    mutating func optional(_ column: CSVColumn, _ keep: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let index = column.index else { return }
+        let valid = reader.isValidUTF8
+        let invalid = withTrimmed(index) { bytes in
+            if bytes.isEmpty { return false }
+            guard valid || UTF8Validation.isValid(bytes) else { return true }
+            keep(bytes)
+            return false
+        }
+        if invalid { fail(column, "invalid UTF-8") }
+    }
+
     mutating func required(_ column: CSVColumn) -> String? {
         let (text, invalid) = field(column)
         if text == nil && !invalid { fail(column, "required value is empty") }

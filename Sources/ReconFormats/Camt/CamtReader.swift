@@ -31,7 +31,7 @@ public final class CamtReader {
     var findings: [Finding] = []
     var identity = EntryIdentity()
     /// The descriptive texts of the transaction being made, as bytes (`finishEntry`).
-    let texts = BankTransaction.TextBytes()
+    let texts = TextBytes()
     private var statementCount = 0
 
     /// The event being handled, and its text.

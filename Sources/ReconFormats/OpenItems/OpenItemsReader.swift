@@ -127,6 +127,8 @@ public struct OpenItemsReader {
         var invoiceDate = FieldCache<CalendarDate>()
         var dueDate = FieldCache<CalendarDate>()
         var lastBlockRows = 0
+        /// The name, reference and IBAN of the item being read, as bytes.
+        let texts = TextBytes()
     }
 
     /// What one reading core keeps from block to block. The header is a copy of its own: each row
@@ -312,8 +314,11 @@ public struct OpenItemsReader {
         let type = row.type(columns.type, amount: amount, amountColumn: columns.amount)
         // Read every text column now, so that one that is not UTF-8 is reported with the rest
         // (and never taken as empty), as are the amounts of an unknown currency above.
-        let customerName = row.optional(columns.customerName), reference = row.optional(columns.reference)
-        let customerIban = row.optional(columns.customerIban)
+        let texts = memos.texts
+        texts.removeAll()
+        row.optional(columns.customerName) { texts.set(OpenItem.TextField.customerName, $0) }
+        row.optional(columns.reference) { texts.set(OpenItem.TextField.reference, $0) }
+        row.optional(columns.customerIban) { texts.set(OpenItem.TextField.customerIban, $0) }
         if let amount, let type {
             row.check(type == .invoice ? amount.isPositive : amount.isNegative, columns.amount,
                       type == .invoice ? "an invoice amount must be positive" : "a \(type.rawValue) amount must be negative")
@@ -328,9 +333,8 @@ public struct OpenItemsReader {
             }
         }
         try row.finish()
-        return OpenItem(invoiceId: invoiceId!, customerId: customerId!, customerName: customerName,
-                        type: type!, amount: amount!, openAmount: openAmount, invoiceDate: invoiceDate!,
-                        dueDate: dueDate, cashDiscount: tiers, discountTaken: discountTaken,
-                        reference: reference, customerIban: customerIban, origin: reader.recordLocation)
+        return OpenItem(invoiceId: invoiceId!, customerId: customerId!, type: type!, amount: amount!,
+                        openAmount: openAmount, invoiceDate: invoiceDate!, dueDate: dueDate, cashDiscount: tiers,
+                        discountTaken: discountTaken, texts: texts, origin: reader.recordLocation)
     }
 }

@@ -10,10 +10,10 @@ public enum OpenItemsWriter {
     public static func write(_ items: [OpenItem], to writer: FileWriter) throws {
         var csv = CSVWriter(writer)
         try csv.header(columns)
-        for item in items {
+        for item in items {  // the texts read where they are kept, not made strings
             try csv.field(item.invoiceId)
             try csv.field(item.customerId)
-            try csv.field(item.customerName)
+            try item.withBytes(of: .customerName) { try csv.field(utf8: $0) }
             try csv.field(item.type.rawValue)
             try csv.field(item.currency)
             try csv.field(item.amount)
@@ -22,8 +22,8 @@ public enum OpenItemsWriter {
             try csv.field(item.dueDate)
             try csv.field(item.cashDiscount.map(\.description).joined(separator: " "))
             try csv.field(item.discountTaken)
-            try csv.field(item.reference)
-            try csv.field(item.customerIban)
+            try item.withBytes(of: .reference) { try csv.field(utf8: $0) }
+            try item.withBytes(of: .customerIban) { try csv.field(utf8: $0) }
             try csv.endRecord()
         }
     }

@@ -38,7 +38,11 @@ public struct CSVWriter {
     /// formula starts with, after any `'` it already has (so that `'=x` gains one too, and reading
     /// back can drop exactly one: `DecisionsReader.unneutralized`).
     static func looksLikeFormula(_ text: String) -> Bool {
-        switch text.utf8.first(where: { $0 != UInt8(ascii: "'") }) {
+        looksLikeFormula(text.utf8)
+    }
+
+    static func looksLikeFormula(_ utf8: some Sequence<UInt8>) -> Bool {
+        switch utf8.first(where: { $0 != UInt8(ascii: "'") }) {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
         default: false
         }
@@ -52,6 +56,16 @@ public struct CSVWriter {
             return try field("'" + text)
         }
         try text.withUTF8Bytes { try field(bytes: $0) }
+    }
+
+    /// `field(_:)` of a text given as its UTF-8 bytes (a record's text read in place, not made a
+    /// string first).
+    public mutating func field(utf8 text: UnsafeBufferPointer<UInt8>?) throws {
+        guard let text else { return try separate() }
+        if neutralizesFormulas, CSVWriter.looksLikeFormula(text) {
+            return try field(String(decoding: text, as: UTF8.self))
+        }
+        try field(bytes: text)
     }
 
     /// A text field given as its UTF-8 bytes, written straight into the file's buffer: quoted only

@@ -30,7 +30,7 @@ public final class ProfileCSVReader: RecordByRecordReader {
     /// repeats one account on most rows, and making an IBAN of it cost ~650 instructions a row.
     var lastAccount = FieldMemo<String>()
     /// The descriptive texts of the row being read, as bytes (`readRow`).
-    let rowTexts = BankTransaction.TextBytes()
+    let rowTexts = TextBytes()
     /// The last currency code read, by its bytes.
     var lastCurrency = FieldMemo<Currency>()
     /// The last booking and value dates read: rows of one day come together, and each of a row's
