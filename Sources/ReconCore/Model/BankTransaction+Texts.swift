@@ -25,21 +25,25 @@ extension BankTransaction {
 
 extension TextBytes {
     /// `field` set to `value` (an earlier value of it is left unused). The bytes must be UTF-8.
+    @inlinable
     public func set(_ field: BankTransaction.TextField, _ value: UnsafeBufferPointer<UInt8>) {
         set(slot: field.rawValue, value)
     }
 
     /// `field` set to `value`, absent when nil.
+    @inlinable
     public func set(_ field: BankTransaction.TextField, _ value: String?) {
         set(slot: field.rawValue, value)
     }
 
     /// `field` set to what `write` appends (`append`).
+    @inlinable
     public func set(_ field: BankTransaction.TextField, writing write: () -> Void) {
         set(slot: field.rawValue, writing: write)
     }
 
     /// The bytes of `field` (none when it is absent), valid until the next change.
+    @inlinable
     public func bytes(of field: BankTransaction.TextField) -> UnsafeBufferPointer<UInt8> {
         bytes(slot: field.rawValue)
     }

@@ -200,11 +200,13 @@ extension OpenItem {
 
 extension TextBytes {
     /// `field` set to `value`, which must be UTF-8.
+    @inlinable
     public func set(_ field: OpenItem.TextField, _ value: UnsafeBufferPointer<UInt8>) {
         set(slot: field.rawValue, value)
     }
 
     /// `field` set to `value`, absent when nil.
+    @inlinable
     public func set(_ field: OpenItem.TextField, _ value: String?) {
         set(slot: field.rawValue, value)
     }

@@ -8,14 +8,16 @@ import Glibc
 /// slot; a class over memory of its own (as an array, each append checked that the array was
 /// unshared, ~60 instructions a field). The typed setters are in the records' files.
 public final class TextBytes {
+    // Inlinable, as the readers call these for every field they keep (a call and its
+    // exclusivity checks were most of the ~65 instructions a field).
     /// The room: the first `used` bytes are filled.
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var capacity = 1024
-    private var used = 0
-    private var starts = SIMD8<UInt32>()
-    private var counts = SIMD8<UInt32>()
+    @usableFromInline var bytes: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity = 1024
+    @usableFromInline var used = 0
+    @usableFromInline var starts = SIMD8<UInt32>()
+    @usableFromInline var counts = SIMD8<UInt32>()
     /// Which slots are set (bit `slot`): an absent text and an empty one differ.
-    private(set) var present: UInt8 = 0
+    @usableFromInline var present: UInt8 = 0
 
     public init() {
         bytes = .allocate(capacity: capacity)
@@ -26,30 +28,37 @@ public final class TextBytes {
     }
 
     /// Every text absent; the room stays.
+    @inlinable
     public func removeAll() {
         used = 0
         present = 0
     }
 
     /// Adds to the text being written (`set(slot:writing:)`).
+    @inlinable
     public func append(_ value: UnsafeBufferPointer<UInt8>) {
         guard let source = value.baseAddress else { return }
-        if used + value.count > capacity {
-            capacity = 2 * (used + value.count)
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            larger.initialize(from: bytes, count: used)
-            bytes.deallocate()
-            bytes = larger
-        }
+        if used + value.count > capacity { grow(toHold: value.count) }
         (bytes + used).initialize(from: source, count: value.count)
         used += value.count
     }
 
+    @usableFromInline
+    func grow(toHold count: Int) {
+        capacity = 2 * (used + count)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.initialize(from: bytes, count: used)
+        bytes.deallocate()
+        bytes = larger
+    }
+
+    @inlinable
     public func append(_ byte: UInt8) {
         withUnsafePointer(to: byte) { append(UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
     /// Slot `slot` set to what `write` appends (an earlier value of it is left unused). UTF-8.
+    @inlinable
     func set(slot: Int, writing write: () -> Void) {
         let start = UInt32(used)
         write()
@@ -58,11 +67,16 @@ public final class TextBytes {
         present |= 1 << slot
     }
 
+    @inlinable
     func set(slot: Int, _ value: UnsafeBufferPointer<UInt8>) {
-        set(slot: slot) { append(value) }
+        starts[slot] = UInt32(used)
+        counts[slot] = UInt32(value.count)
+        present |= 1 << slot
+        append(value)
     }
 
     /// Slot `slot` set to `value`, absent when nil.
+    @inlinable
     func set(slot: Int, _ value: String?) {
         guard let value else {
             present &= ~(1 << slot)
@@ -72,6 +86,7 @@ public final class TextBytes {
     }
 
     /// The bytes of slot `slot` (none when it is absent), valid until the next change.
+    @inlinable
     func bytes(slot: Int) -> UnsafeBufferPointer<UInt8> {
         let count = present & (1 << slot) != 0 ? Int(counts[slot]) : 0
         return UnsafeBufferPointer(start: bytes + Int(starts[slot]), count: count)
