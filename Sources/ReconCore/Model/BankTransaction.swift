@@ -79,7 +79,7 @@ public struct BankTransaction: Sendable, Hashable {
                 isReversal: Bool = false, endToEndId: String? = nil, structuredRef: String? = nil,
                 payerName: String? = nil, payerIban: String? = nil, text: String = "",
                 origin: SourceLocation) {
-        self.texts = Texts.make(count: TextField.count, text: { slot in
+        let texts = Texts.make(count: TextField.count, text: { slot in
             switch TextField(rawValue: slot)! {
             case .endToEndId: endToEndId
             case .structuredRef: structuredRef
@@ -88,11 +88,8 @@ public struct BankTransaction: Sendable, Hashable {
             case .text: text
             }
         }, header: { TextsHeader(entryId: entryId, bankRef: bankRef, account: account, origin: origin) })
-        self.amount = amount
-        self.bookingDate = bookingDate
-        self.valueDate = valueDate
-        self.status = status
-        self.isReversal = isReversal
+        self.init(texts: texts, amount: amount, bookingDate: bookingDate, valueDate: valueDate, status: status,
+                  isReversal: isReversal)
     }
 
     /// A transaction whose descriptive texts a reader gathered as bytes (`TextBytes`); the text
@@ -100,9 +97,17 @@ public struct BankTransaction: Sendable, Hashable {
     public init(entryId: String = "", bankRef: String?, account: String, amount: Money,
                 bookingDate: CalendarDate, valueDate: CalendarDate?, status: EntryStatus, isReversal: Bool = false,
                 texts: TextBytes, origin: SourceLocation) {
-        self.texts = Texts.make(count: TextField.count, texts: texts, always: 1 << TextField.text.rawValue) {
+        let texts = Texts.make(count: TextField.count, texts: texts, always: 1 << TextField.text.rawValue) {
             TextsHeader(entryId: entryId, bankRef: bankRef, account: account, origin: origin)
         }
+        self.init(texts: texts, amount: amount, bookingDate: bookingDate, valueDate: valueDate, status: status,
+                  isReversal: isReversal)
+    }
+
+    @inline(__always)
+    private init(texts: Texts, amount: Money, bookingDate: CalendarDate, valueDate: CalendarDate?, status: EntryStatus,
+                 isReversal: Bool) {
+        self.texts = texts
         self.amount = amount
         self.bookingDate = bookingDate
         self.valueDate = valueDate

@@ -93,28 +93,32 @@ public struct OpenItem: Sendable, Hashable {
                 amount: Money, openAmount: Money? = nil, invoiceDate: CalendarDate, dueDate: CalendarDate? = nil,
                 cashDiscount: [DiscountTier] = [], discountTaken: Money? = nil, reference: String? = nil, customerIban: String? = nil,
                 origin: SourceLocation? = nil) {
-        self.texts = Texts.make(count: TextField.count, text: { slot in
+        let texts = Texts.make(count: TextField.count, text: { slot in
             switch TextField(rawValue: slot)! {
             case .customerName: customerName
             case .reference: reference
             case .customerIban: customerIban
             }
         }, header: { TextsHeader(invoiceId: invoiceId, customerId: customerId, cashDiscount: cashDiscount, origin: origin) })
-        self.type = type
-        self.amount = amount
-        self.openAmount = openAmount ?? amount
-        self.invoiceDate = invoiceDate
-        self.dueDate = dueDate
-        self.discountTaken = discountTaken ?? .zero(amount.currency)
+        self.init(texts: texts, type: type, amount: amount, openAmount: openAmount, invoiceDate: invoiceDate,
+                  dueDate: dueDate, discountTaken: discountTaken)
     }
 
     /// An item whose name, reference and IBAN a reader gathered as bytes (`TextBytes`).
     public init(invoiceId: String, customerId: String, type: OpenItemType, amount: Money, openAmount: Money?,
                 invoiceDate: CalendarDate, dueDate: CalendarDate?, cashDiscount: [DiscountTier], discountTaken: Money?,
                 texts: TextBytes, origin: SourceLocation?) {
-        self.texts = Texts.make(count: TextField.count, texts: texts) {
+        let texts = Texts.make(count: TextField.count, texts: texts) {
             TextsHeader(invoiceId: invoiceId, customerId: customerId, cashDiscount: cashDiscount, origin: origin)
         }
+        self.init(texts: texts, type: type, amount: amount, openAmount: openAmount, invoiceDate: invoiceDate,
+                  dueDate: dueDate, discountTaken: discountTaken)
+    }
+
+    @inline(__always)
+    private init(texts: Texts, type: OpenItemType, amount: Money, openAmount: Money?, invoiceDate: CalendarDate,
+                 dueDate: CalendarDate?, discountTaken: Money?) {
+        self.texts = texts
         self.type = type
         self.amount = amount
         self.openAmount = openAmount ?? amount

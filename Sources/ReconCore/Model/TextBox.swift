@@ -115,13 +115,7 @@ final class TextBox<Header: TextBoxHeader>: ManagedBuffer<Header, UInt8> {
             end += UInt32(texts.bytes(slot: slot).count)
             ends[slot] = end
         }
-        let present = texts.present | always
-        let box = unsafeDowncast(create(minimumCapacity: Int(end)) { _ in
-            var made = header()
-            made.ends = ends
-            made.present = present
-            return made
-        }, to: TextBox.self)
+        let box = make(ends: ends, present: texts.present | always, header: header)
         box.withUnsafeMutablePointerToElements { target in
             var offset = 0
             for slot in 0..<count {
@@ -146,12 +140,7 @@ final class TextBox<Header: TextBoxHeader>: ManagedBuffer<Header, UInt8> {
             }
             ends[slot] = UInt32(end)
         }
-        let box = unsafeDowncast(create(minimumCapacity: end) { _ in
-            var made = header()
-            made.ends = ends
-            made.present = present
-            return made
-        }, to: TextBox.self)
+        let box = make(ends: ends, present: present, header: header)
         box.withUnsafeMutablePointerToElements { target in
             var offset = 0
             for slot in 0..<count {
@@ -162,6 +151,18 @@ final class TextBox<Header: TextBoxHeader>: ManagedBuffer<Header, UInt8> {
             }
         }
         return box
+    }
+
+    /// A box with room for the texts `ends` places, its header made by `header` (the texts' bytes
+    /// are the caller's to put in).
+    private static func make(ends: SIMD8<UInt32>, present: UInt8, header: () -> Header) -> TextBox {
+        let size = Int(ends.max())
+        return unsafeDowncast(create(minimumCapacity: size) { _ in
+            var made = header()
+            made.ends = ends
+            made.present = present
+            return made
+        }, to: TextBox.self)
     }
 
     /// `body` on the bytes of text `slot`; nil when it is absent.
