@@ -77,19 +77,20 @@ struct ItemIndex: Sendable {
         for index in 0..<book.count {
             let (invoiceId, customerId) = book.withItem(index) { ($0.invoiceId, $0.customerId) }
             func add(_ key: UnsafeBufferPointer<UInt8>) {
-                guard !key.isEmpty, !Normalization.key(invoiceId).hasSameUTF8(as: key) else { return }
                 byReference.insert(index, for: key)
                 filter.insert(KeyFilter.hash(key))
             }
             // The usual reference (digits, an RF in capitals) is its own key: looked at where the
-            // item keeps it, no string made of it.
+            // item keeps it, no string made of it (ASCII: its bytes equal the invoice key's exactly
+            // when the strings are equal).
             book.withItem(index) { item in
                 item.withBytes(of: .reference) { reference in
-                    guard let reference else { return }
+                    guard let reference, !reference.isEmpty else { return }
                     if reference.allSatisfy(Normalization.isKeyByte) {
-                        add(reference)
+                        if !Normalization.key(invoiceId).hasSameUTF8(as: reference) { add(reference) }
                     } else {
-                        Normalization.key(String(decoding: reference, as: UTF8.self)).withUTF8Bytes(add)
+                        let key = Normalization.key(String(decoding: reference, as: UTF8.self))
+                        if !key.isEmpty && key != Normalization.key(invoiceId) { key.withUTF8Bytes(add) }
                     }
                 }
             }

@@ -165,11 +165,14 @@ public struct BankTransaction: Sendable, Hashable {
         hash.combine(field: bookingDate.description)
         hash.combine(field: amount.currency.code)
         hash.combine(field: String(amount.minorUnits))
-        for field in [TextField.payerName, .payerIban, .structuredRef, .endToEndId, .text] {
+        for field in Self.hashedTexts {
             withBytes(of: field) { hash.combine(field: $0 ?? UnsafeBufferPointer(start: nil, count: 0)) }
         }
         return hash.hex
     }
+
+    /// The texts of `contentHash`, in its order (an absent one hashed as empty).
+    private static let hashedTexts: [TextField] = [.payerName, .payerIban, .structuredRef, .endToEndId, .text]
 
     /// Whether two transactions carry the same money and words (used to tell a duplicate from a
     /// conflicting reuse of the same id).
