@@ -23,13 +23,16 @@ public struct EntryIdentity: Sendable {
     /// The id before the check for repeats, `ACCOUNT/REFERENCE/INDEX`: it depends on the transaction
     /// alone, so a reader on another core can make it.
     public static func base(of transaction: BankTransaction, entryReference: String?, index: Int) -> String {
-        let account = transaction.account.isEmpty ? "-" : transaction.account
-        let reference: String
         if let entryReference, !entryReference.isEmpty {
-            reference = entryReference
-        } else {
-            reference = "H" + transaction.contentHash
+            return base(account: transaction.account, reference: entryReference, index: index)
         }
+        return base(account: transaction.account, reference: "H" + transaction.contentHash, index: index)
+    }
+
+    /// `base(of:…)` of a transaction of `account` whose entry has the reference `reference` (not
+    /// empty): a reader that has both makes the id before the transaction, and gives it to it.
+    public static func base(account: String, reference: String, index: Int) -> String {
+        let account = account.isEmpty ? "-" : account
         precondition(index >= 0, "a transaction's index counts from 1")
         let digits = DecimalDigits.count(UInt(index))
         // Written on the stack and made one string (`String(writingAtMost:)`; interpolation costs

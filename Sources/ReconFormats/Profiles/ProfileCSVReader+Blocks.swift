@@ -33,7 +33,7 @@ extension ProfileCSVReader {
                 while try reader.next() {
                     do {
                         if case .entry(let entry) = try parser.readRow() {
-                            rows.idHashes.append(EntryIdentity.hash(of: entry.transactions[0].entryId))
+                            rows.idHashes.append(parser.lastIdHash)
                             rows.entries.append(entry)
                         }
                     } catch ReadError.invalid(let found) {

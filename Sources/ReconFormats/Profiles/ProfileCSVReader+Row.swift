@@ -132,17 +132,28 @@ extension ProfileCSVReader {
         if !payerIbanIsNormal { payerIban = payerIban.map(normalizedAccount) }
         rowTexts.set(.payerIban, payerIban)
         let location = reader.recordLocation
+        // The id's part that needs no other row is made here, on the block's core
+        // (`nextEntryOfBlocks`), and before the transaction when the row has a reference: read
+        // back out of the entry's array just made, the transaction stalled the core (a quarter
+        // of this function's samples, its stores not yet where the load looked).
+        var entryId = ""
+        if !profile.continuationRows && !assignsIdentity, let bankRef, !bankRef.isEmpty {
+            entryId = EntryIdentity.base(account: account ?? "", reference: bankRef, index: 1)
+        }
         // Made in the entry's array: made first and then put in one, the transaction was copied
         // (its box retained) and the first one released.
         var transactions = [BankTransaction(
-            bankRef: bankRef, account: account ?? "", amount: amount, bookingDate: bookingDate,
+            entryId: entryId, bankRef: bankRef, account: account ?? "", amount: amount, bookingDate: bookingDate,
             valueDate: valueDate, status: status, texts: rowTexts, origin: location)]
         if !profile.continuationRows {
             if assignsIdentity {
                 identity.assign(&transactions[0], entryReference: bankRef, index: 1)
             } else {
-                // The part that needs no other row is done here, on the block's core (`nextEntryOfBlocks`).
-                transactions[0].entryId = EntryIdentity.base(of: transactions[0], entryReference: bankRef, index: 1)
+                if entryId.isEmpty {
+                    entryId = EntryIdentity.base(of: transactions[0], entryReference: bankRef, index: 1)
+                    transactions[0].entryId = entryId
+                }
+                lastIdHash = EntryIdentity.hash(of: entryId)
             }
         }
         return .entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: valueDate, status: status,

@@ -31,6 +31,9 @@ public final class ProfileCSVReader: RecordByRecordReader {
     var lastAccount = FieldMemo<String>()
     /// The descriptive texts of the row being read, as bytes (`readRow`).
     let rowTexts = TextBytes()
+    /// The hash of the last entry's id (`EntryIdentity.hash(of:)`), made by `readRow` for a
+    /// block's reader, which does not assign identities itself.
+    var lastIdHash: UInt64 = 0
     /// The last currency code read, by its bytes.
     var lastCurrency = FieldMemo<Currency>()
     /// The last booking and value dates read: rows of one day come together, and each of a row's
