@@ -12,12 +12,11 @@ extension ProfileCSVReader {
 
     /// One record as a transaction; nil for rows to skip. Throws the row's problems.
     func readRow() throws -> Row? {
-        var problems: [Finding] = []
+        // The row's problems, made findings when it is done (`invalid`): a `fail` that captured
+        // `self` counted a reference to the reader around each call it was passed to.
+        var problems: [(field: BankProfile.Field, message: String)] = []
         func fail(_ field: BankProfile.Field, _ message: String) {
-            let index = columns[field.ordinal].first
-            let location = index.map { reader.location(ofField: $0) } ?? reader.recordLocation
-            let name = index.flatMap { names[$0] }.map { "'\($0)'" } ?? field.rawValue
-            problems.append(Finding(location, "\(name): \(message)"))
+            problems.append((field, message))
         }
         if !reader.isValidUTF8 {
             let index = (0..<reader.fieldCount).first { reader.string($0) == nil } ?? 0
@@ -56,11 +55,11 @@ extension ProfileCSVReader {
         }
         var amount: Money?
         if let currency { amount = self.amount(currency: currency, fail) }
-        if !problems.isEmpty { throw ReadError.invalid(problems) }
+        if !problems.isEmpty { throw invalid(problems) }
         guard let bookingDate, var amount else { return nil }
         if profile.skipZero && amount.isZero { return nil }
         if let fee = feeAmount(currency: amount.currency, fail) { amount -= fee.magnitude }
-        if !problems.isEmpty { throw ReadError.invalid(problems) }
+        if !problems.isEmpty { throw invalid(problems) }
 
         var status = EntryStatus.booked
         if rules.pending.contains(where: { matches($0.0, $0.1) }) { status = .pending }
@@ -158,6 +157,17 @@ extension ProfileCSVReader {
         }
         return .entry(BankEntry(amount: amount, bookingDate: bookingDate, valueDate: valueDate, status: status,
                                 isReversal: false, bankRef: bankRef, transactions: transactions, origin: location))
+    }
+
+    /// The findings of a row's problems, each at its field (the row's start when the profile has
+    /// no such column).
+    private func invalid(_ problems: [(field: BankProfile.Field, message: String)]) -> ReadError {
+        .invalid(problems.map { field, message in
+            let index = columns[field.ordinal].first
+            let location = index.map { reader.location(ofField: $0) } ?? reader.recordLocation
+            let name = index.flatMap { names[$0] }.map { "'\($0)'" } ?? field.rawValue
+            return Finding(location, "\(name): \(message)")
+        })
     }
 
     /// An account number as an IBAN when the profile's country makes one of it, else compacted when
