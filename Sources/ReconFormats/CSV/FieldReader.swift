@@ -57,15 +57,16 @@ struct FieldReader {
 
     mutating func optional(_ name: StaticString) -> String? { optional(header.column(name)) }
 
-    /// `optional(_:)` as bytes: `keep` is given the trimmed field when it is not empty and is
-    /// UTF-8 (no string made of it); a field that is not UTF-8 is reported.
-    mutating func optional(_ column: CSVColumn, _ keep: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// `optional(_:)` as bytes, put into `texts` as `field` when the trimmed field is not empty
+    /// and is UTF-8 (no string made of it); a field that is not UTF-8 is reported. (`texts` is
+    /// passed, not captured by a closure of the caller's: each capture counted a reference.)
+    mutating func optional(_ column: CSVColumn, into texts: TextBytes, as field: OpenItem.TextField) {
         guard let index = column.index else { return }
         let valid = reader.isValidUTF8
         let invalid = withTrimmed(index) { bytes in
             if bytes.isEmpty { return false }
             guard valid || UTF8Validation.isValid(bytes) else { return true }
-            keep(bytes)
+            texts.set(field, bytes)
             return false
         }
         if invalid { fail(column, "invalid UTF-8") }

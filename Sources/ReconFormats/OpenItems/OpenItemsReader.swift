@@ -316,9 +316,9 @@ public struct OpenItemsReader {
         // (and never taken as empty), as are the amounts of an unknown currency above.
         let texts = memos.texts
         texts.removeAll()
-        row.optional(columns.customerName) { texts.set(OpenItem.TextField.customerName, $0) }
-        row.optional(columns.reference) { texts.set(OpenItem.TextField.reference, $0) }
-        row.optional(columns.customerIban) { texts.set(OpenItem.TextField.customerIban, $0) }
+        row.optional(columns.customerName, into: texts, as: .customerName)
+        row.optional(columns.reference, into: texts, as: .reference)
+        row.optional(columns.customerIban, into: texts, as: .customerIban)
         if let amount, let type {
             row.check(type == .invoice ? amount.isPositive : amount.isNegative, columns.amount,
                       type == .invoice ? "an invoice amount must be positive" : "a \(type.rawValue) amount must be negative")
