@@ -124,7 +124,7 @@ public struct BankTransaction: Sendable, Hashable {
 
     /// The texts, copied first when another transaction shares them.
     private mutating func uniqueTexts() -> Texts {
-        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy(count: TextField.count) }
+        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy() }
         return texts
     }
 

@@ -137,7 +137,7 @@ public struct OpenItem: Sendable, Hashable {
 
     /// The texts, copied first when another item shares them.
     private mutating func uniqueTexts() -> Texts {
-        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy(count: TextField.count) }
+        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy() }
         return texts
     }
 

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Texts of one record gathered as bytes before its box is made (`TextBox`): a reader keeps one
 /// and fills it again for each row, so a row's texts cost one allocation, the box's, instead of one
 /// for each text over 15 bytes (and as many frees when the record goes). Up to eight texts, by
@@ -183,8 +179,8 @@ final class TextBox<Header: TextBoxHeader>: ManagedBuffer<Header, UInt8> {
         TextBox.make(count: count, text: { $0 == slot ? value : string(slot: $0) }, header: { header })
     }
 
-    func copy(count: Int) -> TextBox {
-        let size = Int(header.ends[count - 1])
+    func copy() -> TextBox {
+        let size = Int(header.ends.max())
         let box = unsafeDowncast(TextBox.create(minimumCapacity: size) { _ in header }, to: TextBox.self)
         box.withUnsafeMutablePointerToElements { target in
             withUnsafeMutablePointerToElements { source in target.initialize(from: source, count: size) }
@@ -197,8 +193,7 @@ final class TextBox<Header: TextBoxHeader>: ManagedBuffer<Header, UInt8> {
         withBytes(slot: slot) { mine in
             other.withBytes(slot: slot) { theirs in
                 guard let mine, let theirs else { return mine == nil && theirs == nil }
-                return mine.count == theirs.count
-                    && (mine.isEmpty || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0)
+                return mine.hasSameBytes(as: theirs)
             }
         }
     }

@@ -19,20 +19,22 @@ extension String {
     /// the generic path, ~10 instructions a byte).
     @inlinable
     public func hasSameUTF8(as bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        withUTF8Bytes { mine in
-            mine.count == bytes.count && (mine.isEmpty || memcmp(mine.baseAddress!, bytes.baseAddress!, mine.count) == 0)
-        }
+        withUTF8Bytes { $0.hasSameBytes(as: bytes) }
     }
 
     /// Whether the two strings hold the same UTF-8 bytes. (`==` compares canonical equivalence: an
     /// "é" of one scalar equals one of two.)
     @inlinable
     public func hasSameUTF8(as other: String) -> Bool {
-        withUTF8Bytes { mine in
-            other.withUTF8Bytes { theirs in
-                mine.count == theirs.count && (mine.isEmpty || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0)
-            }
-        }
+        withUTF8Bytes { mine in other.withUTF8Bytes { mine.hasSameBytes(as: $0) } }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether both hold the same bytes (compared by `memcmp`).
+    @inlinable
+    public func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        count == other.count && (isEmpty || memcmp(baseAddress!, other.baseAddress!, count) == 0)
     }
 }
 
