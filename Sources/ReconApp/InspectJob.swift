@@ -31,6 +31,8 @@ public struct InspectJob: Sendable {
     public func run() throws -> Report {
         let chosen = try profile.map(ProfileCatalog.profile)
         let reader = try BankFile.open(path: path, profile: chosen, limits: limits)
+        // Each entry id is read once at most here: a bank CSV's may stay the parts it is made of.
+        (reader as? ProfileCSVReader)?.keepsEntryIds = false
         var statements: [Statement] = []
         var check: StatementCheck?
         var entries: [BankEntry] = []

@@ -79,35 +79,3 @@ import Testing
         #expect(ReconException.id(entryId: transaction.entryId, kind: "duplicate") != first)
     }
 }
-
-@Suite struct EntryIdentityTests {
-    @Test func identicalPaymentsInOneFileStayTwo() {
-        var identity = EntryIdentity()
-        var first = payment("10.00", text: "same")
-        var second = payment("10.00", text: "same")
-        identity.assign(&first, entryReference: nil, index: 1)
-        identity.assign(&second, entryReference: nil, index: 1)
-        #expect(first.entryId != second.entryId)
-        #expect(second.entryId == first.entryId + "~2")
-        #expect(first.entryId.hasPrefix("NO00TEST/H"))
-    }
-
-    @Test func theSameFileReadTwiceGivesTheSameIds() {
-        func ids() -> [String] {
-            var identity = EntryIdentity()
-            return ["a", "a", "b"].map { text in
-                var transaction = payment("1.00", text: text)
-                identity.assign(&transaction, entryReference: nil, index: 1)
-                return transaction.entryId
-            }
-        }
-        #expect(ids() == ids())
-    }
-
-    @Test func usesTheBankReferenceAndTxDtlsIndex() {
-        var identity = EntryIdentity()
-        var transaction = payment("1.00")
-        identity.assign(&transaction, entryReference: "ACSR-1", index: 3)
-        #expect(transaction.entryId == "NO00TEST/ACSR-1/3")
-    }
-}

@@ -1,8 +1,9 @@
 extension BankTransaction {
     /// The texts kept as bytes, one after another in the transaction's box: they describe the
     /// payment and are read a few times at most (for its clues, and to write an exception), so they
-    /// are made strings only then. The identifiers (entry id, bank reference, account) stay
-    /// strings: settlement copies them into every row and voucher.
+    /// are made strings only then. The identifiers (bank reference, account) stay strings:
+    /// settlement copies them into every row and voucher; the entry id may be kept as the parts
+    /// it is made of (`entryIdIndex`).
     public enum TextField: Int, CaseIterable, Sendable {
         case endToEndId, structuredRef, payerName, payerIban, text
 
@@ -13,6 +14,9 @@ extension BankTransaction {
     /// What a transaction's box holds before the texts' bytes.
     struct TextsHeader: TextBoxHeader {
         var entryId: String
+        /// Not 0: the entry id is `EntryIdentity.base(account:reference:index:)` of `account`,
+        /// `bankRef` and this index, made a string when read (`entryId` is then empty).
+        var entryIdIndex = 0
         var bankRef: String?
         var account: String
         var origin: SourceLocation

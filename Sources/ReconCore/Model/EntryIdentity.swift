@@ -32,14 +32,37 @@ public struct EntryIdentity: Sendable {
     /// `base(of:…)` of a transaction of `account` whose entry has the reference `reference` (not
     /// empty): a reader that has both makes the id before the transaction, and gives it to it.
     public static func base(account: String, reference: String, index: Int) -> String {
+        // Written on the stack and made one string (`String(writingAtMost:)`; interpolation costs
+        // ~3×, `String(index)` and the `utf8` views another ~600 instructions an entry).
+        withBaseWriter(account: account, reference: reference, index: index) { capacity, write in
+            String(writingAtMost: capacity, write)
+        }
+    }
+
+    /// `hash(of: base(account:reference:index:))`, the id written on the stack and hashed there:
+    /// a reader whose transaction keeps its id as these parts (`BankTransaction(entryIdIndex:…)`)
+    /// makes no string of it.
+    public static func hashOfBase(account: String, reference: String, index: Int) -> UInt64 {
+        withBaseWriter(account: account, reference: reference, index: index) { capacity, write in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                let count = write(buffer)
+                return WordHash.hash(UnsafeBufferPointer(rebasing: buffer[..<count])).value
+            }
+        }
+    }
+
+    /// `body` with the most bytes `ACCOUNT/REFERENCE/INDEX` takes and a writer of them into a
+    /// buffer that has room (it returns how many it wrote).
+    private static func withBaseWriter<R>(
+        account: String, reference: String, index: Int,
+        _ body: (Int, (UnsafeMutableBufferPointer<UInt8>) -> Int) -> R
+    ) -> R {
         let account = account.isEmpty ? "-" : account
         precondition(index >= 0, "a transaction's index counts from 1")
         let digits = DecimalDigits.count(UInt(index))
-        // Written on the stack and made one string (`String(writingAtMost:)`; interpolation costs
-        // ~3×, `String(index)` and the `utf8` views another ~600 instructions an entry).
         return account.withUTF8Bytes { account in
             reference.withUTF8Bytes { reference in
-                String(writingAtMost: account.count + reference.count + digits + 2) { buffer in
+                body(account.count + reference.count + digits + 2) { buffer in
                     var position = 0
                     func put(_ bytes: UnsafeBufferPointer<UInt8>) {
                         guard let base = bytes.baseAddress else { return }

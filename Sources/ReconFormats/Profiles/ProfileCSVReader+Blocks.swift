@@ -74,6 +74,7 @@ extension ProfileCSVReader {
                         for transaction in entry.transactions.indices { entry.transactions[transaction].shiftOrigin(by: offset) }
                     }
                     identity.assignKeepingBase(&entry.transactions[0], hash: readyHashes[block][position])
+                    if keepsEntryIds { entry.transactions[0].keepEntryId() }
                     return consume entry
                 }
                 readyPosition = (block + 1, 0)

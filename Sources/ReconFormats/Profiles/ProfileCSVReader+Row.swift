@@ -134,24 +134,25 @@ extension ProfileCSVReader {
         // The id's part that needs no other row is made here, on the block's core
         // (`nextEntryOfBlocks`), and before the transaction when the row has a reference: read
         // back out of the entry's array just made, the transaction stalled the core (a quarter
-        // of this function's samples, its stores not yet where the load looked).
-        var entryId = ""
+        // of this function's samples, its stores not yet where the load looked). With a
+        // reference the id is kept as its parts (account, reference, 1), hashed on the stack.
+        var idHash: UInt64?
         if !profile.continuationRows && !assignsIdentity, let bankRef, !bankRef.isEmpty {
-            entryId = EntryIdentity.base(account: account ?? "", reference: bankRef, index: 1)
+            idHash = EntryIdentity.hashOfBase(account: account ?? "", reference: bankRef, index: 1)
         }
         // Made in the entry's array: made first and then put in one, the transaction was copied
         // (its box retained) and the first one released.
         var transactions = [BankTransaction(
-            entryId: entryId, bankRef: bankRef, account: account ?? "", amount: amount, bookingDate: bookingDate,
-            valueDate: valueDate, status: status, texts: rowTexts, origin: location)]
+            entryIdIndex: idHash == nil ? 0 : 1, bankRef: bankRef, account: account ?? "", amount: amount,
+            bookingDate: bookingDate, valueDate: valueDate, status: status, texts: rowTexts, origin: location)]
         if !profile.continuationRows {
             if assignsIdentity {
                 identity.assign(&transactions[0], entryReference: bankRef, index: 1)
+            } else if let idHash {
+                lastIdHash = idHash
             } else {
-                if entryId.isEmpty {
-                    entryId = EntryIdentity.base(of: transactions[0], entryReference: bankRef, index: 1)
-                    transactions[0].entryId = entryId
-                }
+                let entryId = EntryIdentity.base(of: transactions[0], entryReference: bankRef, index: 1)
+                transactions[0].entryId = entryId
                 lastIdHash = EntryIdentity.hash(of: entryId)
             }
         }

@@ -221,10 +221,13 @@ import ReconTestSupport
     }
 
     /// Reads a bank CSV under `profile`, in blocks of `blockSize` (nil: one reader).
-    static func readBank(_ text: String, _ profile: BankProfile, blockSize: Int?) -> Outcome<BankRead> {
+    /// `keepsEntryIds` false: the ids of rows read in blocks stay their parts (as `inspect` has them).
+    static func readBank(_ text: String, _ profile: BankProfile, blockSize: Int?, keepsEntryIds: Bool = true)
+        -> Outcome<BankRead> {
         Outcome {
             let reader = try ProfileCSVReader(source: MemoryByteSource(text, path: "bank.csv"), profile: profile,
                                               blockSize: blockSize)
+            reader.keepsEntryIds = keepsEntryIds
             let result = try drain(reader)
             return BankRead(statements: result.statements, entries: result.entries, warnings: result.warnings)
         }
@@ -273,6 +276,12 @@ import ReconTestSupport
                 let blocks = Self.readBank(text, profile, blockSize: blockSize)
                 #expect(blocks == single, "block size \(blockSize):\n\(text)")
                 if blocks != single { return }
+                // Ids kept as their parts read as the same ids, repeats (`~2`) and all.
+                let parts = Self.readBank(text, profile, blockSize: blockSize, keepsEntryIds: false)
+                #expect(parts == single, "block size \(blockSize), ids as parts:\n\(text)")
+                if case .read(let byParts) = parts, case .read(let bySingle) = single {
+                    #expect(byParts.entries.map { $0.transactions[0].entryId } == bySingle.entries.map { $0.transactions[0].entryId })
+                }
             }
         }
         // Both kinds of file, and repeated ids, were among them.
