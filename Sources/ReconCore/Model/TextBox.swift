@@ -171,7 +171,7 @@ final class TextBox<Header: TextBoxHeader>: ManagedBuffer<Header, UInt8> {
     }
 
     func string(slot: Int) -> String? {
-        withBytes(slot: slot) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } }
+        withBytes(slot: slot) { bytes in bytes.map { String(validUTF8: $0) } }
     }
 
     /// The same box with text `slot` of `count` changed.

@@ -53,7 +53,7 @@ public struct NationalAccounts: Sendable {
             out[2] = 0x30 + UInt8(check / 10)
             out[3] = 0x30 + UInt8(check % 10)
             let written = UnsafeBufferPointer(out)
-            return String(unsafeUninitializedCapacity: 4 + length) { $0.initialize(fromContentsOf: written) }
+            return String(validUTF8: written)
         }
     }
 }

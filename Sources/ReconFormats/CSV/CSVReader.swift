@@ -202,7 +202,7 @@ public final class CSVReader {
     /// Field `index` as text; nil when it is not valid UTF-8.
     public func string(_ index: Int) -> String? {
         guard isValidUTF8 else { return withField(index) { String(validating: $0, as: UTF8.self) } }
-        return withField(index) { String(decoding: $0, as: UTF8.self) }
+        return withField(index) { String(validUTF8: $0) }
     }
 
     /// Field `index` without the spaces and tabs at its ends, as text; nil when not valid UTF-8.
@@ -212,7 +212,7 @@ public final class CSVReader {
             while start < stop, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while stop > start, bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-            return isValidUTF8 ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+            return isValidUTF8 ? String(validUTF8: slice) : String(validating: slice, as: UTF8.self)
         }
     }
 

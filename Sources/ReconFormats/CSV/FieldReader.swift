@@ -96,7 +96,7 @@ struct FieldReader {
         let valid = reader.isValidUTF8
         return withTrimmed(index) { bytes -> String?? in
             if bytes.isEmpty { return .some(nil) }
-            guard let text = valid ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self) else {
+            guard let text = valid ? String(validUTF8: bytes) : String(validating: bytes, as: UTF8.self) else {
                 return nil
             }
             return .some(text)

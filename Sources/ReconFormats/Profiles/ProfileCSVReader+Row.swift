@@ -224,7 +224,8 @@ extension ProfileCSVReader {
 
     /// Field `index` trimmed (stray quotes too, in lenient mode); "" when absent or not UTF-8.
     func text(_ index: Int) -> String {
-        trimmed(index) { String(decoding: $0, as: UTF8.self) }
+        let valid = reader.isValidUTF8
+        return trimmed(index) { valid ? String(validUTF8: $0) : String(decoding: $0, as: UTF8.self) }
     }
 
     /// `body` on the bytes of field `index` as `text(_:)` trims them (none when the field is absent).
