@@ -4,7 +4,7 @@ extension String {
     /// made in place, the way Swift keeps such a string inline: its two words are the bytes, and
     /// a count with the flags "small, ASCII" in the top byte. `String(decoding:)` checked and
     /// copied them through the general path, ~160 instructions a string (two a row of open items,
-    /// 5 % of reading it); this is ~30. Anything else, and any standard library whose strings are
+    /// 5 % of reading it); this is ~40. Anything else, and any standard library whose strings are
     /// not laid out so (checked once, against `String(decoding:)`'s own), goes the usual way.
     @inlinable
     public init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
