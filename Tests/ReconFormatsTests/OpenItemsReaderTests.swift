@@ -96,4 +96,13 @@ func openItems(_ text: String) throws -> ([OpenItem], [Finding]) {
         #expect(findings.map(\.message) == ["open_amount: open_amount exceeds amount",
                                             "open_amount: open_amount must have the sign of amount"])
     }
+
+    /// The sign each type must have, its message naming the type (made only when the check fails).
+    @Test func anAmountOfTheWrongSignForItsTypeIsNamed() {
+        let text = "invoice_id,customer_id,type,currency,amount,invoice_date\n"
+            + "A,C,credit_note,EUR,10.00,2025-01-01\nB,C,invoice,EUR,-10.00,2025-01-01\nD,C,credit_note,EUR,-10.00,2025-01-01\n"
+        let findings = readError { _ = try openItems(text) }
+        #expect(findings.map(\.message) == ["amount: a credit_note amount must be negative",
+                                            "amount: an invoice amount must be positive"])
+    }
 }

@@ -35,8 +35,10 @@ struct FieldReader {
 
     mutating func fail(_ name: StaticString, _ message: String) { fail(header.column(name), message) }
 
-    mutating func check(_ condition: Bool, _ column: CSVColumn, _ message: String) {
-        if !condition { fail(column, message) }
+    /// `message` is made only when the check fails (a credit note's interpolated one was made for
+    /// every credit note read).
+    mutating func check(_ condition: Bool, _ column: CSVColumn, _ message: @autoclosure () -> String) {
+        if !condition { fail(column, message()) }
     }
 
     func finish() throws(ReadError) {
