@@ -28,11 +28,17 @@ public struct InspectJob: Sendable {
         public var warnings: [Finding]
     }
 
-    public func run() throws -> Report {
-        let chosen = try profile.map(ProfileCatalog.profile)
-        let reader = try BankFile.open(path: path, profile: chosen, limits: limits)
-        // Each entry id is read once at most here: a bank CSV's may stay the parts it is made of.
+    /// The reader of `path` for `inspect` (`profile` a built-in name or a profile file; nil
+    /// detects the format). Each entry id is read once at most here, so a bank CSV's may stay the
+    /// parts it is made of (`ProfileCSVReader.keepsEntryIds`).
+    static func openReader(path: String, profile: String?, limits: ReadLimits) throws -> any BankStatementReader {
+        let reader = try BankFile.open(path: path, profile: profile.map(ProfileCatalog.profile), limits: limits)
         (reader as? ProfileCSVReader)?.keepsEntryIds = false
+        return reader
+    }
+
+    public func run() throws -> Report {
+        let reader = try Self.openReader(path: path, profile: profile, limits: limits)
         var statements: [Statement] = []
         var check: StatementCheck?
         var entries: [BankEntry] = []

@@ -6,10 +6,7 @@ import ReconFormats
 /// parse-only run of `make bench`.
 public enum InspectSummary {
     public static func write(path: String, profile: String?, limits: ReadLimits, to writer: FileWriter) throws {
-        let chosen = try profile.map(ProfileCatalog.profile)
-        let reader = try BankFile.open(path: path, profile: chosen, limits: limits)
-        // Each entry id is read once at most here: a bank CSV's may stay the parts it is made of.
-        (reader as? ProfileCSVReader)?.keepsEntryIds = false
+        let reader = try InspectJob.openReader(path: path, profile: profile, limits: limits)
         var statements: [(check: StatementCheck, entries: Int, transactions: Int)] = []
         try reader.forEachRecord { record in
             switch record {
