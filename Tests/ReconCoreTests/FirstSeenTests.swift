@@ -78,4 +78,15 @@ import Testing
         #expect(ours.count == reference.count)
         #expect(IdTable.hash("caf\u{E9}") == nil && IdTable.hash("cafe") != nil)
     }
+
+    /// Ids under one hash are told apart by their bytes, inline ones and those of the heap alike.
+    @Test func idsUnderOneHashAreToldApartByTheirBytes() {
+        var table = IdTable()
+        let long = String(repeating: "INV-", count: 10)
+        let ids = ["INV-1", "INV-2", "INV-1", long, long + "", String(long.dropLast()) + "+", "INV-2"]
+        let numbers = ids.map { table.number(of: $0, hash: 7) }
+        #expect(numbers.map(\.number) == [0, 1, 0, 2, 2, 3, 1])
+        #expect(numbers.map(\.isNew) == [true, true, false, true, false, true, false])
+        #expect(table.count == 4)
+    }
 }
