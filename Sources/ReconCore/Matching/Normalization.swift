@@ -217,36 +217,63 @@ public enum Normalization {
         }
     }
 
-    /// Jaro-Winkler similarity in thousandths (0…1000), computed in integers.
+    /// Jaro-Winkler similarity in thousandths (0…1000), computed in integers, over Unicode scalars.
+    ///
+    /// Two ASCII strings (nearly every normalised name) are compared on their bytes, which are
+    /// their scalars, with the matched flags on the stack; any other pair through arrays of their
+    /// scalars. Both go through one core, so the score is the same either way. Making the two
+    /// arrays and the flags for every pair was ~5,700 instructions a comparison, and a payer name
+    /// of a large customer base is compared with more names the larger the base (a block of names
+    /// grows with it: 427,000 comparisons in the 1M benchmark against 21,000 at 100k).
     public static func jaroWinkler(_ a: String, _ b: String) -> Int {
-        let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
-        if s.isEmpty || t.isEmpty { return s.count == t.count ? 1000 : 0 }
-        let window = max(0, max(s.count, t.count) / 2 - 1)
-        var sMatched = [Bool](repeating: false, count: s.count), tMatched = [Bool](repeating: false, count: t.count)
-        var matches = 0
-        for i in s.indices {
-            let low = max(0, i - window), high = min(t.count - 1, i + window)
-            if low > high { continue }
-            for j in low...high where !tMatched[j] && s[i] == t[j] {
-                sMatched[i] = true
-                tMatched[j] = true
-                matches += 1
-                break
+        let ascii = a.withUTF8Bytes { a in
+            b.withUTF8Bytes { b -> Int? in
+                guard isASCII(a), isASCII(b) else { return nil }
+                return jaroWinkler(a, b)
             }
         }
-        if matches == 0 { return 0 }
-        var transpositions = 0, k = 0
-        for i in s.indices where sMatched[i] {
-            while !tMatched[k] { k += 1 }
-            if s[i] != t[k] { transpositions += 1 }
-            k += 1
+        if let ascii { return ascii }
+        let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
+        return s.withUnsafeBufferPointer { s in t.withUnsafeBufferPointer { t in jaroWinkler(s, t) } }
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    @inline(__always)
+    private static func jaroWinkler<Unit: Equatable>(_ s: UnsafeBufferPointer<Unit>, _ t: UnsafeBufferPointer<Unit>) -> Int {
+        if s.isEmpty || t.isEmpty { return s.count == t.count ? 1000 : 0 }
+        let window = max(0, max(s.count, t.count) / 2 - 1)
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: s.count + t.count) { flags in
+            flags.initialize(repeating: false)
+            let sMatched = UnsafeMutableBufferPointer(rebasing: flags[..<s.count])
+            let tMatched = UnsafeMutableBufferPointer(rebasing: flags[s.count...])
+            var matches = 0
+            for i in s.indices {
+                let low = max(0, i - window), high = min(t.count - 1, i + window)
+                if low > high { continue }
+                for j in low...high where !tMatched[j] && s[i] == t[j] {
+                    sMatched[i] = true
+                    tMatched[j] = true
+                    matches += 1
+                    break
+                }
+            }
+            if matches == 0 { return 0 }
+            var transpositions = 0, k = 0
+            for i in s.indices where sMatched[i] {
+                while !tMatched[k] { k += 1 }
+                if s[i] != t[k] { transpositions += 1 }
+                k += 1
+            }
+            // jaro = (m/|s| + m/|t| + (m − tr/2)/m) / 3 = [2m²|t| + 2m²|s| + (2m − tr)|s||t|] / (6m|s||t|)
+            let m = matches, ls = s.count, lt = t.count
+            let numerator = 2 * m * m * lt + 2 * m * m * ls + (2 * m - transpositions) * ls * lt
+            let jaro = numerator * 1000 / (6 * m * ls * lt)
+            var prefix = 0
+            while prefix < min(4, ls, lt) && s[prefix] == t[prefix] { prefix += 1 }
+            return jaro + prefix * (1000 - jaro) / 10
         }
-        // jaro = (m/|s| + m/|t| + (m − tr/2)/m) / 3 = [2m²|t| + 2m²|s| + (2m − tr)|s||t|] / (6m|s||t|)
-        let m = matches, ls = s.count, lt = t.count
-        let numerator = 2 * m * m * lt + 2 * m * m * ls + (2 * m - transpositions) * ls * lt
-        let jaro = numerator * 1000 / (6 * m * ls * lt)
-        var prefix = 0
-        while prefix < min(4, ls, lt) && s[prefix] == t[prefix] { prefix += 1 }
-        return jaro + prefix * (1000 - jaro) / 10
     }
 }
