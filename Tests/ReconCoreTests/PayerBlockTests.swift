@@ -23,4 +23,33 @@ import ReconTestSupport
         #expect(PayerIndex.block(of: "  berg ") == "berg")
         #expect(PayerIndex.block(of: "") == "")
     }
+
+    /// A block's names in the order of `(name, customer) <`, and by length in the order of
+    /// `(length, name, customer) <` — what `Block.sort` did with those comparisons, now on the
+    /// bytes of ASCII names and by counting lengths — for names of ASCII, of other scripts, of
+    /// both, and repeated.
+    @Test func aBlockSortsAsTheComparisonsOfItsFields() {
+        let pieces = ["a", "b", "ab", "ø", "e\u{301}", "é", "ж", " ", "berg"]
+        var random = SplitMix64(seed: 20261207)
+        for _ in 0..<2_000 {
+            var block = PayerIndex.Block()
+            for _ in 0..<Int.random(in: 0...12, using: &random) {
+                let name = (0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                block.names.append(PayerIndex.Named(name: name, customer: String(Int.random(in: 1...3, using: &random))))
+            }
+            let names = block.names.sorted { ($0.name, $0.customer) < ($1.name, $1.customer) }
+            let byLength = block.names.sorted { ($0.length, $0.name, $0.customer) < ($1.length, $1.name, $1.customer) }
+            block.sort()
+            #expect(block.names.map(\.name) == names.map(\.name) && block.names.map(\.customer) == names.map(\.customer))
+            #expect(block.byLength.map(\.name) == byLength.map(\.name) && block.byLength.map(\.customer) == byLength.map(\.customer))
+        }
+    }
+
+    @Test func aNameCountsItsScalarsAndKnowsWhetherItIsASCII() {
+        for name in ["", "kari nordmann", "søren", "e\u{301}", "жук", "🙂 a"] {
+            let named = PayerIndex.Named(name: name, customer: "1")
+            #expect(named.length == name.unicodeScalars.count, "\(name)")
+            #expect(named.isASCII == name.utf8.allSatisfy { $0 < 0x80 }, "\(name)")
+        }
+    }
 }
