@@ -30,35 +30,67 @@ struct MultiMap<Key: Hashable & Sendable>: Sendable {
 }
 
 /// A map from keys to sets of strings that nearly always hold one string (an IBAN's customer, a
-/// customer's name): the first is stored inline, a set only for keys with more.
+/// customer's name): the one string is stored in the key's entry, a sorted list only for keys
+/// with more. One lookup a question: a map of the first strings beside one of the others hashed
+/// each key twice, and a key with several strings sorted them again at every question (a payer
+/// name shared by many customers — more of them the larger the customer base).
 struct StringSetMap: Sendable {
-    private var first: [String: String] = [:]
-    private var more: [String: Set<String>] = [:]
-
-    init(capacity: Int = 0) {
-        first.reserveCapacity(capacity)
+    private enum Entry: Sendable {
+        case one(String)
+        /// The position of the key's strings (sorted, each once) in `lists`.
+        case many(Int)
     }
 
-    /// Adds `value` under `key`; false when it was there already.
+    private var entries: [String: Entry] = [:]
+    private var lists: [[String]] = []
+
+    init(capacity: Int = 0) {
+        entries.reserveCapacity(capacity)
+    }
+
+    /// Adds `value` under `key`; false when it was there already (`==`, as a set tells).
     @discardableResult
     mutating func insert(_ value: String, for key: String) -> Bool {
-        guard let existing = first[key] else {
-            first[key] = value
+        Self.insert(value, into: &entries[key], lists: &lists)
+    }
+
+    /// `insert` on the key's entry, found once (nil: a new key).
+    private static func insert(_ value: String, into entry: inout Entry?, lists: inout [[String]]) -> Bool {
+        switch entry {
+        case nil:
+            entry = .one(value)
+            return true
+        case .one(let existing):
+            if existing == value { return false }
+            lists.append(existing < value ? [existing, value] : [value, existing])
+            entry = .many(lists.count - 1)
+            return true
+        case .many(let position):
+            var low = 0, high = lists[position].count
+            while low < high {
+                let middle = (low + high) / 2
+                if lists[position][middle] < value { low = middle + 1 } else { high = middle }
+            }
+            if low < lists[position].count && lists[position][low] == value { return false }
+            lists[position].insert(value, at: low)
             return true
         }
-        if existing == value { return false }
-        return more[key, default: []].insert(value).inserted
     }
 
     /// The values of `key`, sorted; nil when none.
     subscript(key: String) -> [String]? {
-        guard let existing = first[key] else { return nil }
-        guard let extra = more[key] else { return [existing] }
-        return ([existing] + extra).sorted()
+        entries[key].map(values)
     }
 
     /// Every key with its values (in no particular order).
     var all: [(key: String, values: [String])] {
-        first.map { key, value in (key, self[key] ?? [value]) }
+        entries.map { key, entry in (key, values(entry)) }
+    }
+
+    private func values(_ entry: Entry) -> [String] {
+        switch entry {
+        case .one(let value): [value]
+        case .many(let position): lists[position]
+        }
     }
 }
