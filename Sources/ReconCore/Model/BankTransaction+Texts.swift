@@ -20,7 +20,7 @@ extension BankTransaction {
         var bankRef: String?
         var account: String
         var origin: SourceLocation
-        var ends = SIMD8<UInt32>()
+        var ends = TextEnds()
         var present: UInt8 = 0
     }
 

@@ -183,7 +183,7 @@ extension OpenItem {
         var customerId: String
         var cashDiscount: [DiscountTier]
         var origin: SourceLocation?
-        var ends = SIMD8<UInt32>()
+        var ends = TextEnds()
         var present: UInt8 = 0
 
         static func == (lhs: TextsHeader, rhs: TextsHeader) -> Bool {
