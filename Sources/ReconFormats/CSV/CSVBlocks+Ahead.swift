@@ -40,8 +40,11 @@ final class BlocksAhead<Rows: BlockRows>: @unchecked Sendable {
     private var taken = 0
     private var inputDone = false
     private var cutError: (any Error)?
-    /// What the caller made of the blocks before, to be let go of by the threads.
-    private var spent: [CSVBlocks<Rows>.Spent] = []
+    /// What the caller made of the blocks before, to be let go of by the threads: each block's
+    /// by the thread that read it, where its memory was allocated. Let go of by either, half the
+    /// items were freed across threads (mimalloc takes such a free onto the owner's list, with an
+    /// atomic exchange, and the owner collects it later).
+    private var spent: [[CSVBlocks<Rows>.Spent]] = [[], []]
     private var stopping = false
     private var threads: [Background<Void>] = []
 
@@ -77,14 +80,14 @@ final class BlocksAhead<Rows: BlockRows>: @unchecked Sendable {
         threads = []
     }
 
-    /// One thread's loop: let go of what was handed back, else read the next block cut, else cut
-    /// the next block, else wait.
+    /// One thread's loop: let go of what was handed back to it, else read the next block cut, else
+    /// cut the next block, else wait.
     private func work(_ worker: Int) {
         pthread_mutex_lock(mutex)
         while !stopping {
-            if !spent.isEmpty {
-                let dropping = spent
-                spent = []
+            if !spent[worker].isEmpty {
+                let dropping = spent[worker]
+                spent[worker] = []
                 pthread_mutex_unlock(mutex)
                 for box in dropping { box.value = nil }
                 pthread_mutex_lock(mutex)
@@ -114,8 +117,8 @@ final class BlocksAhead<Rows: BlockRows>: @unchecked Sendable {
                 pthread_cond_wait(changed, mutex)
             }
         }
-        let dropping = spent
-        spent = []
+        let dropping = spent[worker]
+        spent[worker] = []
         pthread_mutex_unlock(mutex)
         for box in dropping { box.value = nil }
     }
@@ -127,7 +130,8 @@ final class BlocksAhead<Rows: BlockRows>: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         if !handedBack.isEmpty {
-            spent += handedBack
+            // A box read by neither thread (none so far) goes to the one whose turn it is.
+            for (index, box) in handedBack.enumerated() { spent[box.worker ?? index % 2].append(box) }
             pthread_cond_broadcast(changed)
         }
         while true {

@@ -107,6 +107,8 @@ struct BlockParser<Rows: BlockRows>: @unchecked Sendable {
         /// The block ended inside a quoted field: its last record runs on into the next block.
         var unfinished: Bool
         var error: (any Error)?
+        /// Which reader read it (0 or 1).
+        var worker: Int
     }
 
     /// The block is read where it lies (copied into each reader's buffer, its megabyte was
@@ -124,7 +126,8 @@ struct BlockParser<Rows: BlockRows>: @unchecked Sendable {
             } catch let thrown {
                 error = thrown
             }
-            return Parsed(rows: rows, lines: reader.currentLine - 1, unfinished: reader.endedInQuotes, error: error)
+            return Parsed(rows: rows, lines: reader.currentLine - 1, unfinished: reader.endedInQuotes, error: error,
+                          worker: worker)
         }
     }
 }

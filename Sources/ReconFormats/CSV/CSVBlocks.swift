@@ -21,6 +21,9 @@ final class CSVBlocks<Rows: BlockRows> {
         var lineOffset = 0
         /// What stopped reading after `rows` (a CSV syntax error), its lines already shifted.
         var error: (any Error)?
+        /// Which reader read it (0 or 1): what is made of its rows is best let go of there
+        /// (`Spent(_:worker:)`).
+        var worker = 0
     }
 
     /// Reads every record of one block into rows; `worker` is 0 or 1 (each has its own parser).
@@ -80,10 +83,16 @@ final class CSVBlocks<Rows: BlockRows> {
         return try readPair()
     }
 
-    /// What a caller made of one block's rows, handed back to be let go of (see `init`).
+    /// What a caller made of one block's rows, handed back to be let go of (see `init`): by the
+    /// thread that read the block when `worker` says which (`Block.worker`), else by either.
     final class Spent {
         var value: Any?
-        init(_ value: Any) { self.value = value }
+        let worker: Int?
+
+        init(_ value: Any, worker: Int? = nil) {
+            self.value = value
+            self.worker = worker
+        }
     }
 
     /// The next one or two blocks, read at the same time, one on each core.
@@ -135,7 +144,7 @@ final class CSVBlocks<Rows: BlockRows> {
         if case .invalid(let findings)? = error as? ReadError {
             error = ReadError.invalid(findings.map { $0.shifted(by: offset) })
         }
-        return Block(rows: parsed.rows, lineOffset: offset, error: error)
+        return Block(rows: parsed.rows, lineOffset: offset, error: error, worker: parsed.worker)
     }
 }
 

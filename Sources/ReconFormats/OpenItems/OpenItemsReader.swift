@@ -113,7 +113,9 @@ public struct OpenItemsReader {
             spent = []
             for index in next.indices {
                 guard book.add(&next[index].rows, lineOffset: next[index].lineOffset) else { return }
-                if let handed = book.handOn(to: each) { spent.append(CSVBlocks<Rows>.Spent(handed)) }
+                if let handed = book.handOn(to: each) {
+                    spent.append(CSVBlocks<Rows>.Spent(handed, worker: next[index].worker))
+                }
                 if let error = next[index].error { throw error }
             }
         }

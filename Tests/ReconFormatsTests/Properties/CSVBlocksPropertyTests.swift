@@ -173,6 +173,53 @@ import ReconTestSupport
         #expect(prefetch ? letGoOfOnMaker <= lastPair : letGoOfOnMaker == handedBack, "\(onMaker)")
     }
 
+    /// Handed back with the block's worker, what was made of a block is let go of by the thread
+    /// that read it (where its memory was allocated), never by the other.
+    @Test func spentRowsGoBackToTheThreadThatReadTheirBlock() {
+        final class Log: Sendable {
+            /// The thread of each worker, as it read a block.
+            let readers = Mutex<[Int: pthread_t]>([:])
+            /// For each tracker gone: its block's worker, and the thread that let go of it.
+            let released = Mutex<[(worker: Int, thread: pthread_t)]>([])
+        }
+        final class Tracker: @unchecked Sendable {
+            let worker: Int
+            let log: Log
+            init(_ worker: Int, _ log: Log) {
+                self.worker = worker
+                self.log = log
+            }
+            deinit {
+                let entry = (worker: worker, thread: pthread_self())
+                log.released.withLock { $0.append(entry) }
+            }
+        }
+        let log = Log()
+        let text = (1...2000).map { "\($0),row \($0)\n" }.joined()
+        let blocks = CSVBlocks<[String]>(
+            path: "f.csv", buffered: [], source: MemoryByteSource(text, path: "f.csv"), line: 1,
+            blockSize: 64, maxRecordBytes: 1 << 20, prefetch: true,
+            makeReader: { source, line in CSVReader(source: source, firstLine: line) },
+            read: { worker, reader, rows in
+                log.readers.withLock { $0[worker] = pthread_self() }
+                while try reader.next() { rows.append(Self.record(reader)) }
+            })
+        var handedBack = 0
+        var spent: [CSVBlocks<[String]>.Spent] = []
+        while let next = try? blocks.next(dropping: spent) {
+            spent = next.map { CSVBlocks<[String]>.Spent(Tracker($0.worker, log), worker: $0.worker) }
+            handedBack += spent.count
+        }
+        spent = []
+        let readers = log.readers.withLock { $0 }
+        let released = log.released.withLock { $0 }
+        #expect(readers.count == 2, "both threads read blocks")
+        #expect(released.count == handedBack && handedBack > 100)
+        let onItsReader = released.filter { entry in readers[entry.worker].map { pthread_equal($0, entry.thread) != 0 } ?? false }
+        #expect(onItsReader.count == released.count, "\(released.count - onItsReader.count) let go of elsewhere")
+        #expect(Set(released.map(\.worker)) == [0, 1])
+    }
+
     /// Records of many small blocks read with the next pair prefetched, as one reader gives them.
     @Test func prefetchedBlocksAsInOneReader() {
         var random = SplitMix64(seed: 2211)
