@@ -47,4 +47,38 @@ import Testing
         }
         #expect(seen.count == 200_000)
     }
+
+    /// A small ASCII string's hash read off its two words is the hash of its bytes, whatever made
+    /// the string; a string kept any other way is left to the bytes.
+    @Test func aSmallASCIIStringsWordsHashAsItsBytes() {
+        var random = SystemRandomNumberGenerator()
+        var strings: [String] = ["", "A", "12345678", "123456789", "INV-2025/00001x", "101813"]
+        for length in 0...15 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in UInt8.random(in: 0x20...0x7E, using: &random) }
+                strings.append(String(decoding: bytes, as: UTF8.self))
+                strings.append(bytes.withUnsafeBufferPointer { String(validUTF8: $0) })
+                strings.append(String(String(decoding: bytes + [0x21], as: UTF8.self).dropLast()))
+            }
+            strings.append(String(repeating: "7", count: length))
+            strings.append("\(Int.random(in: 0...99_999_999_999))")
+        }
+        var inWords = 0
+        for string in strings {
+            let fromBytes = string.withUTF8Bytes { WordHash.hash($0) }
+            #expect(fromBytes.isASCII)
+            if let fromWords = WordHash.hashOfSmallASCII(string) {
+                inWords += 1
+                #expect(fromWords == fromBytes.value, "\(string)")
+            }
+            #expect(IdTable.hash(string) == UInt32(truncatingIfNeeded: fromBytes.value), "\(string)")
+        }
+        #expect(inWords == strings.count, "every ASCII string of 15 bytes or fewer is kept small here")
+        // Longer, or not ASCII: not read from the words, and hashed as before.
+        for string in ["INV-2025/000001x", "Søren", "ø", String(repeating: "x", count: 40)] {
+            #expect(WordHash.hashOfSmallASCII(string) == nil, "\(string)")
+            let fromBytes = string.withUTF8Bytes { WordHash.hash($0) }
+            #expect(IdTable.hash(string) == (fromBytes.isASCII ? UInt32(truncatingIfNeeded: fromBytes.value) : nil))
+        }
+    }
 }

@@ -153,6 +153,7 @@ public struct IdTable: Sendable {
     /// The hash `number(of:hash:)` takes for `id`: nil for an id that is not all ASCII. Another
     /// thread (a block's reader) can make it.
     public static func hash(_ id: String) -> UInt32? {
+        if let value = WordHash.hashOfSmallASCII(id) { return UInt32(truncatingIfNeeded: value) }
         // The ASCII check made as the words are hashed (both were a byte at a time: ~250
         // instructions an invoice id).
         let (value, isASCII) = id.withUTF8Bytes { WordHash.hash($0) }
