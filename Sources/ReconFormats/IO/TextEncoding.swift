@@ -72,6 +72,12 @@ enum UTF8Validation {
                 // Straight to the first byte that is not ASCII (one at a time, the ASCII bytes
                 // before each `ø` of a Norwegian name cost ~10 instructions each).
                 index += high.trailingZeroBitCount / 8
+            } else if count >= 8 {
+                // Fewer than eight bytes left: the last eight, overlapping bytes already checked
+                // (one at a time, the end of every line cost up to ~70 instructions). All ASCII,
+                // the rest is valid; else the bytes go one at a time from here as before.
+                let last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                if last & 0x8080_8080_8080_8080 == 0 { return true }
             }
             let lead = base[index]
             if lead < 0x80 {
