@@ -56,42 +56,28 @@ private struct Tally {
 
     var items = 0
     var byType = [Int](repeating: 0, count: types.count)
-    var customers = IdTable()
+    var customers = DistinctIds()
     var open: [Money] = []
 
-    /// Fields read in place: a copy of each item costs more. The customers' hashes are made first;
-    /// then, 64 items at a time, the table's slots for the next 64 are read together and the ids
-    /// that this batch's slots (read one batch earlier) point at (`IdTable.lookAhead`,
-    /// `lookAheadAtIds`): one at a time, each lookup waited for two cache misses of its own, a
-    /// slot and the id it holds — the customer is nearly always there already.
+    /// Fields read in place: a copy of each item costs more. The customers' places are made
+    /// first; then, 64 items at a time, the table's slots for the next 64 are read together
+    /// (`DistinctIds.lookAhead`): one at a time, each lookup waited for a cache miss of its own.
     mutating func count(_ items: UnsafeBufferPointer<OpenItem>) {
         self.items += items.count
         // Each customer id read once (its getter crosses into the core module and counts a
-        // reference), then hashed and numbered from here.
+        // reference), then placed and added from here.
         let customerIds = items.map(\.customerId)
-        let hashes = customerIds.map(IdTable.hash)
-        // Two batches of hashes, filled again and again (made anew for each batch, they were
-        // two allocations every 64 items).
-        var current: [UInt32] = [], next: [UInt32] = []
-        current.reserveCapacity(64)
-        next.reserveCapacity(64)
-        func gather(_ start: Int, into batch: inout [UInt32]) {
-            batch.removeAll(keepingCapacity: true)
+        let places = customerIds.map(DistinctIds.place(of:))
+        func lookAhead(from start: Int) {
             guard start < items.count else { return }
-            for index in start..<min(start + 64, items.count) {
-                if let hash = hashes[index] { batch.append(hash) }
-            }
+            customers.lookAhead(places[start..<min(start + 64, items.count)])
         }
-        gather(0, into: &next)
-        customers.lookAhead(next)
+        lookAhead(from: 0)
         for start in stride(from: 0, to: items.count, by: 64) {
-            swap(&current, &next)
-            gather(start + 64, into: &next)
-            customers.lookAhead(next)
-            customers.lookAheadAtIds(current)
+            lookAhead(from: start + 64)
             for index in start..<min(start + 64, items.count) {
                 byType[Self.slot(items[index].type)] += 1
-                _ = customers.number(of: customerIds[index], hash: hashes[index])
+                customers.insert(customerIds[index], at: places[index])
                 add(items[index].openAmount)
             }
         }

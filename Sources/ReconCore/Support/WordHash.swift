@@ -52,10 +52,23 @@ public enum WordHash {
     /// in place through `withUTF8Bytes` cost ~60 instructions more an id. nil for any other string.
     @inlinable
     public static func hashOfSmallASCII(_ string: String) -> UInt64? {
+        smallASCIIWords(string).map(hash(smallASCIIWords:))
+    }
+
+    /// The two words of a string that Swift keeps inline as small ASCII (see `hashOfSmallASCII`);
+    /// nil for any other string. Two such strings are equal exactly when their words are.
+    @inlinable
+    public static func smallASCIIWords(_ string: String) -> (UInt64, UInt64)? {
         guard SmallASCII.matchesStandardLibrary else { return nil }
-        let (low, high) = unsafeBitCast(string, to: (UInt64, UInt64).self)
+        let words = unsafeBitCast(string, to: (UInt64, UInt64).self)
         // The top nibble of the second word: immortal, small, ASCII (`SmallASCII.flags`).
-        guard high >> 60 == SmallASCII.flags >> 4 else { return nil }
+        return words.1 >> 60 == SmallASCII.flags >> 4 ? words : nil
+    }
+
+    /// `hash(_:)` of the bytes of a small ASCII string's words (`smallASCIIWords`).
+    @inlinable
+    public static func hash(smallASCIIWords words: (UInt64, UInt64)) -> UInt64 {
+        let (low, high) = words
         let count = Int(truncatingIfNeeded: high >> 56 & 0xF)
         var state = start(count)
         // The first word whole (eight bytes or fewer), then the rest of the second without the count.
