@@ -22,18 +22,6 @@ struct PositionTable: Sendable {
         search(hash, isKey).found
     }
 
-    /// The position of the first slot under `hash` that its search meets (nil: none before an
-    /// empty slot), without asking whether its element is the key.
-    func firstCandidate(hash: UInt32) -> Int? {
-        var position = Int(truncatingIfNeeded: hash) & mask
-        while slots[position] != 0 {
-            let slot = slots[position]
-            if UInt32(truncatingIfNeeded: slot >> 32) == hash { return Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1 }
-            position = (position + 1) & mask
-        }
-        return nil
-    }
-
     /// The position recorded under `hash` whose element `isKey` accepts; when there is none,
     /// records `position` there and returns nil — in the empty slot the search ended at, without
     /// a second search (`insert`'s) from the start.
@@ -181,21 +169,5 @@ public struct IdTable: Sendable {
     /// by one: a table of a million ids is larger than the caches (see `PositionTable.lookAhead`).
     public mutating func lookAhead(_ hashes: [UInt32]) {
         looked &+= table.lookAhead(hashes)
-    }
-
-    /// Reads the ids that the slots of `hashes` point at (the first slot under each hash along
-    /// its search), for ids that are mostly there already: a hit compares the id, a second miss
-    /// after the slot's. Called on hashes whose slots `lookAhead` read a while before (a batch
-    /// earlier), these loads go out together.
-    public mutating func lookAheadAtIds(_ hashes: [UInt32]) {
-        looked &+= ids.withUnsafeBytes { ids in
-            var sum: UInt64 = 0
-            for hash in hashes {
-                if let position = table.firstCandidate(hash: hash) {
-                    sum &+= ids.load(fromByteOffset: position * MemoryLayout<String>.stride, as: UInt64.self)
-                }
-            }
-            return sum
-        }
     }
 }
