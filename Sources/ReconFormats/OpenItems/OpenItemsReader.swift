@@ -251,7 +251,9 @@ public struct OpenItemsReader {
     private static func read(_ fields: inout FieldReader, _ columns: Columns, _ memos: inout Memos,
                              into rows: inout Rows) {
         fields.startRecord()
-        let reader = fields.reader
+        // Not retained: `fields` holds the reader for the whole row. A strong copy counted a
+        // reference to it and let go of it every row, an atomic operation each (see `readItem`).
+        unowned(unsafe) let reader = fields.reader
         let index = columns.invoiceId.index!
         let id = fields.peek(index) ?? nil
         let idLocation = reader.lineAndColumn(ofField: index)
@@ -294,7 +296,9 @@ public struct OpenItemsReader {
     /// why it is missing).
     private static func readItem(_ row: inout FieldReader, id: String?, _ columns: Columns,
                           _ memos: inout Memos) throws(ReadError) -> OpenItem {
-        let reader = row.reader
+        // Not retained (`row` holds it): letting go of a strong copy at the end of every row, an
+        // atomic decrement, took 2.4 % of a 1M parse's samples (perf; swift_release 5.0 → 2.8 %).
+        unowned(unsafe) let reader = row.reader
         if reader.fieldCount != row.header.fieldCount {
             throw ReadError.invalid(reader.recordLocation,
                                     "expected \(row.header.fieldCount) fields as in the header, found \(reader.fieldCount)")
