@@ -124,7 +124,7 @@ public struct BankTransaction: Sendable, Hashable {
     /// string a row, made there and freed on the calling core: ~4 % of a bank CSV parse).
     public init(entryId: String = "", entryIdIndex: Int = 0, bankRef: String?, account: String, amount: Money,
                 bookingDate: CalendarDate, valueDate: CalendarDate?, status: EntryStatus, isReversal: Bool = false,
-                texts: TextBytes, origin: SourceLocation) {
+                texts: borrowing TextBytes, origin: SourceLocation) {
         precondition(entryIdIndex == 0 || bankRef?.isEmpty == false, "an entry id of parts needs a bank reference")
         let texts = Texts.make(count: TextField.count, texts: texts, always: 1 << TextField.text.rawValue) {
             TextsHeader(entryId: entryIdIndex == 0 ? entryId : "", entryIdIndex: entryIdIndex, bankRef: bankRef,

@@ -107,7 +107,7 @@ public struct OpenItem: Sendable, Hashable {
     /// An item whose name, reference and IBAN a reader gathered as bytes (`TextBytes`).
     public init(invoiceId: String, customerId: String, type: OpenItemType, amount: Money, openAmount: Money?,
                 invoiceDate: CalendarDate, dueDate: CalendarDate?, cashDiscount: [DiscountTier], discountTaken: Money?,
-                texts: TextBytes, origin: SourceLocation?) {
+                texts: borrowing TextBytes, origin: SourceLocation?) {
         let texts = Texts.make(count: TextField.count, texts: texts) {
             TextsHeader(invoiceId: invoiceId, customerId: customerId, cashDiscount: cashDiscount, origin: origin)
         }
