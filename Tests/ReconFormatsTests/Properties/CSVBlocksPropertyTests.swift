@@ -131,6 +131,15 @@ import ReconTestSupport
         return records
     }
 
+    /// `text` in blocks of 64 bytes, each read into records by `read`.
+    static func smallBlocks(_ text: String, prefetch: Bool,
+                            read: @escaping CSVBlocks<[String]>.ReadBlock) -> CSVBlocks<[String]> {
+        CSVBlocks<[String]>(
+            path: "f.csv", buffered: [], source: MemoryByteSource(text, path: "f.csv"), line: 1,
+            blockSize: 64, maxRecordBytes: 1 << 20, prefetch: prefetch,
+            makeReader: { source, line in CSVReader(source: source, firstLine: line) }, read: read)
+    }
+
     /// What a caller hands back with `next(dropping:)` is let go of — by the threads that read
     /// ahead when prefetching, at once otherwise — and nothing of it is kept.
     @Test(arguments: [false, true])
@@ -150,11 +159,9 @@ import ReconTestSupport
         }
         let released = Log()
         let text = (1...400).map { "\($0),row \($0)\n" }.joined()
-        let blocks = CSVBlocks<[String]>(
-            path: "f.csv", buffered: [], source: MemoryByteSource(text, path: "f.csv"), line: 1,
-            blockSize: 64, maxRecordBytes: 1 << 20, prefetch: prefetch,
-            makeReader: { source, line in CSVReader(source: source, firstLine: line) },
-            read: { _, reader, rows in while try reader.next() { rows.append(Self.record(reader)) } })
+        let blocks = Self.smallBlocks(text, prefetch: prefetch) { _, reader, rows in
+            while try reader.next() { rows.append(Self.record(reader)) }
+        }
         var handedBack = 0, records = 0, lastPair = 0
         var spent: [CSVBlocks<[String]>.Spent] = []
         while let next = try? blocks.next(dropping: spent) {
@@ -196,14 +203,10 @@ import ReconTestSupport
         }
         let log = Log()
         let text = (1...2000).map { "\($0),row \($0)\n" }.joined()
-        let blocks = CSVBlocks<[String]>(
-            path: "f.csv", buffered: [], source: MemoryByteSource(text, path: "f.csv"), line: 1,
-            blockSize: 64, maxRecordBytes: 1 << 20, prefetch: true,
-            makeReader: { source, line in CSVReader(source: source, firstLine: line) },
-            read: { worker, reader, rows in
-                log.readers.withLock { $0[worker] = pthread_self() }
-                while try reader.next() { rows.append(Self.record(reader)) }
-            })
+        let blocks = Self.smallBlocks(text, prefetch: true) { worker, reader, rows in
+            log.readers.withLock { $0[worker] = pthread_self() }
+            while try reader.next() { rows.append(Self.record(reader)) }
+        }
         var handedBack = 0
         var spent: [CSVBlocks<[String]>.Spent] = []
         while let next = try? blocks.next(dropping: spent) {
