@@ -130,7 +130,7 @@ final class BlocksAhead<Rows: BlockRows>: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         if !handedBack.isEmpty {
-            // A box read by neither thread (none so far) goes to the one whose turn it is.
+            // A box with no reader named (the bank CSV's emptied blocks) goes to either, in turn.
             for (index, box) in handedBack.enumerated() { spent[box.worker ?? index % 2].append(box) }
             pthread_cond_broadcast(changed)
         }
